@@ -1,0 +1,62 @@
+/// A content file cut in two: the YAML between the opening and closing `---` lines, and the
+/// Markdown body after them, each with the file line it starts on.
+public struct FrontMatter: Sendable, Equatable {
+    public var yaml: String
+    /// The file line of the first YAML line (the line after the opening `---`).
+    public var yamlStartLine: Int
+    public var body: String
+    /// The file line of the first body line.
+    public var bodyStartLine: Int
+
+    public enum SplitError: Error, Equatable {
+        /// The file does not start with a `---` line.
+        case missing
+        /// No closing `---` line follows the opening one.
+        case unterminated
+    }
+
+    /// Splits a file's text. A byte-order mark is dropped and CRLF line ends are read as LF, so
+    /// files saved on Windows read the same; the line numbers stay those of the file.
+    public static func split(_ text: String) -> Result<FrontMatter, SplitError> {
+        var text = Substring(text)
+        if text.first == "\u{FEFF}" { text = text.dropFirst() }
+        let normalized = text.utf8.contains(13) ? Substring(text.replacingCRLF()) : text
+        guard let firstEnd = normalized.firstIndex(of: "\n"), isDelimiter(normalized[..<firstEnd]) else {
+            return .failure(isDelimiter(normalized) ? .unterminated : .missing)
+        }
+        let yamlStart = normalized.index(after: firstEnd)
+        var lineStart = yamlStart
+        var line = 2
+        while lineStart < normalized.endIndex {
+            let lineEnd = normalized[lineStart...].firstIndex(of: "\n") ?? normalized.endIndex
+            if isDelimiter(normalized[lineStart..<lineEnd]) {
+                let bodyStart = lineEnd < normalized.endIndex ? normalized.index(after: lineEnd) : lineEnd
+                return .success(FrontMatter(
+                    yaml: String(normalized[yamlStart..<lineStart]), yamlStartLine: 2,
+                    body: String(normalized[bodyStart...]), bodyStartLine: line + 1))
+            }
+            lineStart = lineEnd < normalized.endIndex ? normalized.index(after: lineEnd) : lineEnd
+            line += 1
+        }
+        return .failure(.unterminated)
+    }
+
+    private static func isDelimiter(_ line: Substring) -> Bool {
+        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+}
+
+extension Substring {
+    fileprivate func replacingCRLF() -> String {
+        var out = String()
+        out.reserveCapacity(utf8.count)
+        var previousWasCR = false
+        for scalar in unicodeScalars {
+            if previousWasCR && scalar != "\n" { out.unicodeScalars.append("\n") }
+            previousWasCR = scalar == "\r"
+            if !previousWasCR { out.unicodeScalars.append(scalar) }
+        }
+        if previousWasCR { out.unicodeScalars.append("\n") }
+        return out
+    }
+}

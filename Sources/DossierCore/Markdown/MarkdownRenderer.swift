@@ -1,0 +1,31 @@
+import CCmarkGFM
+
+/// Renders a document body to HTML through cmark-gfm, rewriting the tree on the way: raw HTML
+/// becomes visible text, `[[...]]` references become links, unsafe links lose their link.
+struct MarkdownRenderer {
+    /// Decides what each reference points to.
+    var resolve: (String) -> ReferenceResolution
+    /// `../` from the page the body appears on to the output root.
+    var rootPrefix: String
+
+    func render(_ source: MarkdownSource, documentID: String, diagnostics: inout Diagnostics) -> RenderedMarkdown {
+        let (document, parser) = CmarkParser.parse(source.text)
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
+        }
+        var tree = MarkdownTree(root: document)
+        tree.mergeAdjacentText()
+        tree.showRawHTMLAsText()
+        tree.unlinkUnsafeURLs()
+        var references = ReferenceRewriter(source: source, resolve: resolve, rootPrefix: rootPrefix)
+        references.rewrite(tree.textNodes())
+        diagnostics.append(contentsOf: references.diagnostics)
+
+        let headings = tree.headingTexts()
+        var html = CmarkParser.renderHTML(document, parser: parser)
+        html = HTMLRewriter.addHeadingIDs(html, headings: headings)
+        html = HTMLRewriter.prefixFootnoteIDs(html, documentID: documentID)
+        return RenderedMarkdown(html: html, firstParagraph: tree.firstParagraphText())
+    }
+}

@@ -1,0 +1,38 @@
+extension Site {
+    /// Validates every loaded document; nil when the site settings themselves are unusable.
+    static func validate(_ loaded: LoadedSite, diagnostics: inout Diagnostics) -> Site? {
+        let config = loaded.config.flatMap { SiteConfig.validate($0.value, block: $0.block, diagnostics: &diagnostics) }
+        var incidents: [Incident] = []
+        var actors: [Actor] = []
+        var pages: [Page] = []
+        var invalidIDs = loaded.failedIDs
+        var owners: [String: String] = [:]
+        for document in loaded.documents {
+            let id = document.entry.id
+            if let owner = owners[id] {
+                diagnostics.error(SourceLocation(path: document.entry.path),
+                                  "id '\(id)' is already used by \(owner); ids must be unique across incidents, actors and pages",
+                                  code: "duplicate-id")
+                continue
+            }
+            owners[id] = document.entry.path
+            let before = diagnostics.errors.count
+            defer { if diagnostics.errors.count > before { invalidIDs.insert(id) } }
+            switch document.frontMatter {
+            case .incident(let raw):
+                if let incident = Incident.validate(raw, id: id, block: document.block, body: document.body,
+                                                    diagnostics: &diagnostics) { incidents.append(incident) }
+            case .actor(let raw):
+                if let actor = Actor.validate(raw, id: id, block: document.block, body: document.body,
+                                              diagnostics: &diagnostics) { actors.append(actor) }
+            case .page(let raw):
+                if let page = Page.validate(raw, id: id, block: document.block, body: document.body,
+                                            diagnostics: &diagnostics) { pages.append(page) }
+            }
+        }
+        guard let config else { return nil }
+        return Site(config: config, incidents: incidents.sorted { $0.id < $1.id },
+                    actors: actors.sorted { $0.id < $1.id }, pages: pages.sorted { $0.id < $1.id },
+                    invalidIDs: invalidIDs)
+    }
+}
