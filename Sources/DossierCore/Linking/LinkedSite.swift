@@ -5,6 +5,14 @@ public struct LinkedSite: Sendable {
     public enum Involvement: Sendable, Hashable {
         case role(Attribution.Role)
         case targeted
+
+        /// `claimed`, `attributed`, `suspected`, `denied` or `targeted`.
+        public var slug: String {
+            switch self {
+            case .role(let role): role.rawValue
+            case .targeted: "targeted"
+            }
+        }
     }
 
     public struct ActorIncident: Sendable, Hashable {

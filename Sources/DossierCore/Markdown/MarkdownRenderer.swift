@@ -2,9 +2,9 @@ import CCmarkGFM
 
 /// Renders a document body to HTML through cmark-gfm, rewriting the tree on the way: raw HTML
 /// becomes visible text, `[[...]]` references become links, unsafe links lose their link.
-struct MarkdownRenderer {
+struct MarkdownRenderer: Sendable {
     /// Decides what each reference points to.
-    var resolve: (String) -> ReferenceResolution
+    var resolve: @Sendable (String) -> ReferenceResolution
     /// `../` from the page the body appears on to the output root.
     var rootPrefix: String
 

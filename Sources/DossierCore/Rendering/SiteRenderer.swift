@@ -1,0 +1,62 @@
+import Foundation
+
+/// Renders every page of the published site through the theme's templates.
+struct SiteRenderer {
+    let site: LinkedSite
+    let bodies: RenderedBodies
+    let templates: TemplateLibrary
+    let assets: [String: Data]
+
+    /// Every output file, sorted by path.
+    func render() -> [OutputFile] {
+        var jobs: [UncheckedBox<() -> OutputFile>] = []
+        func page(_ path: String, _ template: String, title: String, tlp: TLP, description: String?,
+                  _ build: @escaping (String) -> [String: Any]) {
+            jobs.append(UncheckedBox { [site, templates] in
+                let context = PageContext(site: site, path: path, title: title, tlp: tlp, description: description)
+                let html = templates.render(context.dictionary(build(context.root)), template: template)
+                return OutputFile(path: path, contents: Data(html.utf8))
+            })
+        }
+        let site = self.site, bodies = self.bodies
+        // A page that lists documents carries the most restrictive marking among them.
+        let incidentsTLP = site.incidents.map(\.tlp).max() ?? .clear
+        let actorsTLP = site.actors.map(\.tlp).max() ?? .clear
+
+        page(OutputPath.home, "home", title: site.config.title, tlp: max(incidentsTLP, actorsTLP),
+             description: site.config.description) { root in
+            ListContexts.home(site: site, bodies: bodies, root: root)
+        }
+        page(OutputPath.timeline, "timeline", title: "Timeline", tlp: incidentsTLP,
+             description: "Every incident in \(site.config.title), newest first.") { root in
+            ListContexts.timeline(site: site, bodies: bodies, root: root)
+        }
+        page(OutputPath.actors, "actors", title: "Actors", tlp: actorsTLP,
+             description: "Every actor in \(site.config.title), with its incidents.") { root in
+            ListContexts.actors(site: site, bodies: bodies, root: root)
+        }
+        for incident in site.incidents {
+            page(OutputPath.incident(incident.id), "incident", title: incident.title, tlp: incident.tlp,
+                 description: bodies.summary(incident.id, explicit: incident.summary)) { root in
+                ["incident": IncidentContext.page(incident, site: site, bodies: bodies, root: root)]
+            }
+        }
+        for actor in site.actors {
+            page(OutputPath.actor(actor.id), "actor", title: actor.name, tlp: actor.tlp,
+                 description: bodies.summary(actor.id, explicit: actor.summary)) { root in
+                ["actor": ActorContext.page(actor, site: site, bodies: bodies, root: root)]
+            }
+        }
+        for freePage in site.pages {
+            page(OutputPath.page(freePage.id), "page", title: freePage.title, tlp: freePage.tlp,
+                 description: bodies.summary(freePage.id, explicit: freePage.summary)) { _ in
+                ["page": ["id": freePage.id, "title": freePage.title, "body": bodies.html(freePage.id)]]
+            }
+        }
+        var files = jobs.parallelMap { $0.value() }
+        for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: "assets/\(path)", contents: data))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,83 @@
+import Mustache
+
+/// The parsed templates of a theme, checked so that every page template, partial and parent a
+/// template names exists (swift-mustache would render a missing one as empty, silently).
+struct TemplateLibrary: Sendable {
+    /// The page templates every theme must provide, one per page kind.
+    static let requiredTemplates = ["home", "timeline", "actors", "incident", "actor", "page"]
+
+    let library: MustacheLibrary
+
+    init?(theme: ThemeFiles, diagnostics: inout Diagnostics) {
+        var library = MustacheLibrary()
+        var ok = true
+        for name in theme.templates.keys.sorted() {
+            let (text, path) = theme.templates[name]!
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                  "template syntax error: \(Self.describe(error.error))", code: "template-syntax")
+                ok = false
+            } catch {
+                diagnostics.error(SourceLocation(path: path), "template syntax error: \(error)", code: "template-syntax")
+                ok = false
+            }
+            for reference in Self.partialReferences(in: text) where theme.templates[reference.name] == nil {
+                let hint = Suggestion.closest(to: reference.name, in: theme.templates.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.error(SourceLocation(path: path, line: reference.line, column: reference.column),
+                                  "template names \(reference.isParent ? "parent" : "partial") '\(reference.name)', which does not exist\(hint)",
+                                  code: "missing-partial")
+                ok = false
+            }
+        }
+        for name in Self.requiredTemplates where theme.templates[name] == nil {
+            diagnostics.error(SourceLocation(path: "templates/\(name).mustache"),
+                              "missing page template '\(name).mustache'", code: "missing-template")
+            ok = false
+        }
+        guard ok else { return nil }
+        self.library = library
+    }
+
+    func render(_ context: [String: Any], template name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    struct PartialReference {
+        var name: String
+        var isParent: Bool
+        var line: Int
+        var column: Int
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with their positions. Templates here keep the default
+    /// `{{ }}` delimiters, which is all the default theme uses.
+    static func partialReferences(in text: String) -> [PartialReference] {
+        var references: [PartialReference] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for match in line.matches(of: /\{\{\s*([<>])\s*([^}\s]+)\s*\}\}/) {
+                let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                references.append(PartialReference(name: String(match.output.2), isParent: match.output.1 == "<",
+                                                   line: lineIndex + 1, column: column))
+            }
+        }
+        return references
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "the closing tag does not match the open section"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "badly formed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection: return "only blocks may appear inside a parent tag"
+        case .textInsideInheritSection: return "only blocks may appear inside a parent tag"
+        case .invalidConfigVariableSyntax: return "badly formed configuration tag"
+        case .unrecognisedConfigVariable: return "unknown configuration tag"
+        @unknown default: return "\(error)"
+        }
+    }
+}
