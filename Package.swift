@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "dossierTests",
-            dependencies: ["DossierCore"]
+            dependencies: ["dossier", "DossierCore"]
         ),
     ]
 )

@@ -14,7 +14,7 @@ struct MarkdownRenderer: Sendable {
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
-        var tree = MarkdownTree(root: document)
+        let tree = MarkdownTree(root: document)
         tree.mergeAdjacentText()
         tree.showRawHTMLAsText()
         tree.unlinkUnsafeURLs()
