@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+@Suite struct MarkdownTests {
+    func render(_ text: String, resolve: @escaping @Sendable (String) -> ReferenceResolution = { _ in .unknown(suggestion: nil) })
+        -> (RenderedMarkdown, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let renderer = MarkdownRenderer(resolve: resolve, rootPrefix: "../")
+        let html = renderer.render(MarkdownSource(text: text, path: "x.md", startLine: 1), documentID: "doc", diagnostics: &diagnostics)
+        return (html, diagnostics)
+    }
+
+    @Test func rawHTMLShowsAsWrittenNeverAsHTML() {
+        let (html, _) = render("Initial <Access> via C:\\Users\\\\<user>\n\n<script>alert(1)</script>\n")
+        #expect(html.html.contains("Initial &lt;Access&gt;"))
+        #expect(html.html.contains("&lt;user&gt;"))
+        #expect(html.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.html.contains("<script"))
+        #expect(!html.html.contains("raw HTML omitted"))
+    }
+
+    @Test func extensionsAndFootnotesAreOn() {
+        let (html, _) = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ www.example.com\n\n- [x] done\n\nNote[^n].\n\n[^n]: Footnote.\n")
+        #expect(html.html.contains("<table>"))
+        #expect(html.html.contains("<del>gone</del>"))
+        #expect(html.html.contains("<a href=\"http://www.example.com\">"))
+        #expect(html.html.contains("type=\"checkbox\""))
+        #expect(html.html.contains("id=\"fn-doc-n\""))
+        #expect(html.html.contains("href=\"#fnref-doc-n\""))
+    }
+
+    @Test func headingsGetStableUniqueAnchors() {
+        let (html, _) = render("# Initial Access\n\n## Initial access\n\n### C2 & Exfil!\n")
+        #expect(html.html.contains("<h1 id=\"initial-access\">"))
+        #expect(html.html.contains("<h2 id=\"initial-access-1\">"))
+        #expect(html.html.contains("<h3 id=\"c2-exfil\">"))
+    }
+
+    @Test func unsafeLinksLoseTheirLinkAndRemoteImagesBecomeLinks() {
+        let (html, _) = render("[a](javascript:alert(1)) [b](data:text/html,x) [c](JAVASCRIPT:x) [d](https://ok.example/) ![e](https://img.example/e.png)\n")
+        #expect(!html.html.lowercased().contains("javascript:"))
+        #expect(!html.html.contains("data:"))
+        #expect(html.html.contains("<a href=\"https://ok.example/\">d</a>"))
+        #expect(html.html.contains("<a href=\"https://img.example/e.png\">e</a>"))
+        #expect(!html.html.contains("<img"))
+    }
+
+    @Test func referencesAreReplacedInTextButNotInCode() {
+        let resolve: @Sendable (String) -> ReferenceResolution = { id in
+            id == "apt-x" ? .link(href: "actors/apt-x.html", title: "APT X") : .unknown(suggestion: "apt-x")
+        }
+        let (html, diagnostics) = render("See [[apt-x]], [[apt-x|them]] and `[[apt-x]]`.\n\n```\n[[apt-x]]\n```\n\n    [[apt-x]]\n\nBad [[apt-y]].\n", resolve: resolve)
+        #expect(html.html.contains("See <a href=\"../actors/apt-x.html\">APT X</a>, <a href=\"../actors/apt-x.html\">them</a>"))
+        #expect(html.html.contains("<code>[[apt-x]]</code>"))
+        #expect(html.html.contains("<pre><code>[[apt-x]]\n</code></pre>"))
+        #expect(diagnostics.all == [Diagnostic(.error, SourceLocation(path: "x.md", line: 9, column: 5),
+                                               "unknown reference 'apt-y'; did you mean 'apt-x'?", code: "unknown-reference")])
+        #expect(html.firstParagraph == "See APT X, them and [[apt-x]].")
+    }
+
+    /// libcmark-gfm 0.29.0.gfm.6 is not safe for parallel parses (cmark-gfm issue 221): without the
+    /// lock some pages silently lose strikethrough and `www.` autolinks. Every parallel render must
+    /// equal the single-threaded one.
+    @Test func parallelRenderingMatchesSerialRendering() {
+        let text = (1...40).map { "Line \($0): ~~struck \($0)~~ and www.example\($0).com and a table:\n\n| a | b |\n|---|---|\n| ~~x~~ | www.y.com |\n" }
+            .joined(separator: "\n")
+        let renderer = MarkdownRenderer(resolve: { _ in .invalid }, rootPrefix: "../")
+        var serialDiagnostics = Diagnostics()
+        let expected = renderer.render(MarkdownSource(text: text, path: "x.md", startLine: 1), documentID: "d", diagnostics: &serialDiagnostics).html
+        #expect(expected.contains("<del>struck 40</del>"))
+        #expect(expected.contains("href=\"http://www.example40.com\""))
+        let results = Array(repeating: text, count: 400).parallelMap { text -> String in
+            var diagnostics = Diagnostics()
+            return renderer.render(MarkdownSource(text: text, path: "x.md", startLine: 1), documentID: "d", diagnostics: &diagnostics).html
+        }
+        #expect(results.allSatisfy { $0 == expected })
+    }
+}
