@@ -68,7 +68,7 @@ enum SiteLoader {
             return nil
         }
         let body = MarkdownSource(text: frontMatter.body, path: entry.path, startLine: frontMatter.bodyStartLine)
-        func decode<T: FrontMatterDecoder.Keyed>(_ type: T.Type) -> (value: T, block: YAMLBlock)? {
+        func decode<T: FrontMatterDecoder.Readable>(_ type: T.Type) -> (value: T, block: YAMLBlock)? {
             FrontMatterDecoder.decode(type, yaml: frontMatter.yaml, startLine: frontMatter.yamlStartLine,
                                       path: entry.path, diagnostics: &diagnostics)
         }

@@ -28,7 +28,8 @@ struct YAMLBlock {
             if let index = key.intValue, let sequence = node.sequence {
                 child = index < sequence.count ? sequence[index] : nil
             } else {
-                child = node.mapping?[key.stringValue]
+                // Compare key text only: Node equality would resolve tags through regular expressions.
+                child = node.mapping?.first { $0.key.string == key.stringValue }?.value
             }
             guard let child else { break }
             node = child

@@ -1,32 +1,68 @@
-import Foundation
-
 /// Edits to cmark-gfm's HTML output that its API does not offer. Safe to do on the string: raw
 /// HTML is off and all text is escaped, so `<h2>` or `id="fn-` can only come from cmark itself.
 enum HTMLRewriter {
-    /// Gives each heading a stable anchor id from its text: `<h2 id="initial-access">`.
-    static func addHeadingIDs(_ html: String, headings: [String]) -> String {
-        guard !headings.isEmpty else { return html }
+    /// In one pass over the bytes: gives each heading a stable anchor id from its text
+    /// (`<h2 id="initial-access">`), and prefixes footnote ids with the document id
+    /// (`fn-<doc>-1`, `fnref-<doc>-1`) so several bodies on one page never collide.
+    static func rewrite(_ html: String, headings: [String], documentID: String) -> String {
+        let ids = headingIDs(headings)
+        let source = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count + ids.count * 24 + 64)
+        let prefix = Array((documentID + "-").utf8)
+        var nextHeading = 0
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte == UInt8(ascii: "<"), nextHeading < ids.count, index + 3 < source.count,
+               source[index + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(source[index + 2]),
+               source[index + 3] == UInt8(ascii: ">") {
+                output.append(contentsOf: source[index..<(index + 3)])
+                output.append(contentsOf: Array(" id=\"\(ids[nextHeading])\">".utf8))
+                nextHeading += 1
+                index += 4
+                continue
+            }
+            if byte == UInt8(ascii: "\""), let length = footnoteIDStart(source, at: index + 1) {
+                // `"#fn-` / `"fn-` (in `id="fn-`) / `"#fnref-` / `"fnref-`: insert the prefix after it.
+                output.append(contentsOf: source[index..<(index + 1 + length)])
+                output.append(contentsOf: prefix)
+                index += 1 + length
+                continue
+            }
+            output.append(byte)
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The length of `#fn-`, `fn-`, `#fnref-` or `fnref-` at `start`, if one is there.
+    private static func footnoteIDStart(_ bytes: [UInt8], at start: Int) -> Int? {
+        var index = start
+        if index < bytes.count, bytes[index] == UInt8(ascii: "#") {
+            index += 1
+        } else if start < 4 || Array(bytes[(start - 4)..<(start - 1)]) != Array("id=".utf8) {
+            // Without `#`, only an `id="fn-` attribute is cmark's: a link to a file named `fn-x` is not.
+            return nil
+        }
+        for candidate in ["fn-", "fnref-"] {
+            let pattern = Array(candidate.utf8)
+            if index + pattern.count <= bytes.count, Array(bytes[index..<(index + pattern.count)]) == pattern {
+                return index - start + pattern.count
+            }
+        }
+        return nil
+    }
+
+    /// Unique slugs in document order: `initial-access`, `initial-access-1`.
+    static func headingIDs(_ headings: [String]) -> [String] {
         var used: [String: Int] = [:]
-        var ids: [String] = []
-        for heading in headings {
+        return headings.map { heading in
             let base = slug(heading)
             let count = used[base, default: 0]
             used[base] = count + 1
-            ids.append(count == 0 ? base : "\(base)-\(count)")
+            return count == 0 ? base : "\(base)-\(count)"
         }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + ids.count * 24)
-        var rest = Substring(html)
-        var next = 0
-        while next < ids.count, let range = rest.firstRange(of: /<h[1-6]>/) {
-            output += rest[..<range.lowerBound]
-            let tag = rest[range].dropLast()
-            output += "\(tag) id=\"\(ids[next])\">"
-            rest = rest[range.upperBound...]
-            next += 1
-        }
-        output += rest
-        return output
     }
 
     /// Lower-case ASCII words joined by hyphens; `section` when nothing is left.
@@ -45,13 +81,4 @@ enum HTMLRewriter {
         return slug.isEmpty ? "section" : slug
     }
 
-    /// Footnote ids carry the document id, so several bodies on one page never collide.
-    static func prefixFootnoteIDs(_ html: String, documentID: String) -> String {
-        guard html.contains("fn") else { return html }
-        return html
-            .replacingOccurrences(of: "\"#fn-", with: "\"#fn-\(documentID)-")
-            .replacingOccurrences(of: "id=\"fn-", with: "id=\"fn-\(documentID)-")
-            .replacingOccurrences(of: "\"#fnref-", with: "\"#fnref-\(documentID)-")
-            .replacingOccurrences(of: "id=\"fnref-", with: "id=\"fnref-\(documentID)-")
-    }
 }

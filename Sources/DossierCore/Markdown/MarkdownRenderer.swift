@@ -23,9 +23,8 @@ struct MarkdownRenderer: Sendable {
         diagnostics.append(contentsOf: references.diagnostics)
 
         let headings = tree.headingTexts()
-        var html = CmarkParser.renderHTML(document, parser: parser)
-        html = HTMLRewriter.addHeadingIDs(html, headings: headings)
-        html = HTMLRewriter.prefixFootnoteIDs(html, documentID: documentID)
+        let html = HTMLRewriter.rewrite(CmarkParser.renderHTML(document, parser: parser), headings: headings,
+                                        documentID: documentID)
         return RenderedMarkdown(html: html, firstParagraph: tree.firstParagraphText())
     }
 }

@@ -1,4 +1,3 @@
-import Yams
 import Foundation
 
 /// Checks the values of one front-matter block, reporting each problem at the value's position.
@@ -75,14 +74,24 @@ struct FieldValidator {
     }
 
     mutating func technique(_ id: String, at keys: [FieldKey]) -> String? {
-        let pattern = /^T[0-9]{4}(\.[0-9]{3})?$/
-        guard id.wholeMatch(of: pattern) != nil else {
+        guard Self.isTechniqueID(id) else {
             diagnostics.error(block.location(at: keys),
                               "invalid ATT&CK technique id '\(id)'; expected a form like T1485 or T1566.001",
                               code: "invalid-technique")
             return nil
         }
         return id
+    }
+
+    /// `T1485` or `T1566.001`. Checked by hand: a regex literal here costs more than the rest of validation.
+    static func isTechniqueID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { (0x30...0x39).contains(bytes[$0]) } }
+        switch bytes.count {
+        case 5: return bytes[0] == UInt8(ascii: "T") && digits(1..<5)
+        case 9: return bytes[0] == UInt8(ascii: "T") && digits(1..<5) && bytes[5] == UInt8(ascii: ".") && digits(6..<9)
+        default: return false
+        }
     }
 
     mutating func webURL(_ text: String?, at keys: FieldKey...) -> String? {
@@ -94,16 +103,6 @@ struct FieldValidator {
             return nil
         }
         return text
-    }
-
-    /// Warns about keys a nested map (an `actors` entry, a source) does not know.
-    mutating func unknownKeys(in keys: [FieldKey], known: Set<String>) {
-        let node = block.node(at: keys)
-        for key in Array(node.mapping?.keys ?? Node.Mapping([]).keys) {
-            guard let name = key.string, !known.contains(name) else { continue }
-            let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
-            diagnostics.warning(block.location(of: key), "unknown key '\(name)'\(hint)", code: "unknown-key")
-        }
     }
 
     func trimmed(_ text: String?) -> String? {

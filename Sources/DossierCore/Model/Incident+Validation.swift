@@ -19,7 +19,6 @@ extension Incident {
         var sources: [Source] = []
         for (index, entry) in (raw.sources ?? []).enumerated() {
             let keys: [FieldKey] = ["sources", FieldKey(intValue: index)]
-            check.unknownKeys(in: keys, known: IncidentFrontMatter.SourceEntry.knownKeys)
             let sourceID = entry.id ?? String(index + 1)
             if entry.id != nil, !Identifier.isValid(sourceID) {
                 check.diagnostics.error(block.location(at: keys + ["id"]),
@@ -44,7 +43,6 @@ extension Incident {
         for (index, entry) in (raw.actors ?? []).enumerated() {
             let keys: [FieldKey] = ["actors", FieldKey(intValue: index)]
             let idLocation = block.location(at: entry.isBare ? keys : keys + ["id"])
-            if !entry.isBare { check.unknownKeys(in: keys, known: IncidentFrontMatter.ActorEntry.knownKeys) }
             let role = entry.role == nil
                 ? .suspected
                 : check.oneOf(entry.role, Attribution.Role.self, field: "role", at: "actors", keys[1], "role")

@@ -37,11 +37,10 @@ struct SiteWriter {
             throw WriteError.io(path: staging.path, reason: error.localizedDescription)
         }
         do {
-            var report = try writeFiles(files, into: staging, previous: output)
+            // The report counts the site's files; the manifest is written (or linked) like them.
+            let report = try writeFiles(files, into: staging, previous: output)
             let manifest = OutputFile(path: OutputFolder.manifestName, contents: OutputFolder.manifest(for: files))
-            let manifestReport = try writeFiles([manifest], into: staging, previous: output)
-            report.written += manifestReport.written
-            report.unchanged += manifestReport.unchanged
+            _ = try writeFiles([manifest], into: staging, previous: output)
             try swap(staging, into: output)
             return report
         } catch {
