@@ -95,7 +95,6 @@ extension DefaultTheme {
   --link-visited: #5b3a9e;
   --accent: #8a1c1c;
   --measure: 46rem;
-  color-scheme: light dark;
 }
 
 @media (prefers-color-scheme: dark) {
@@ -129,7 +128,7 @@ body {
   overflow-wrap: break-word;
 }
 
-a { color: var(--link); text-underline-offset: 0.15em; }
+a { color: var(--link); }
 a:visited { color: var(--link-visited); }
 a:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
 
@@ -210,7 +209,7 @@ h3 { font-size: 1.15rem; }
 .incident-list, .actor-list { list-style: none; margin: 0; padding: 0; }
 .incident-item, .actor-item { padding: 0.75rem 0; border-bottom: 1px solid var(--border); }
 .incident-item p, .actor-item p { margin: 0.15rem 0; }
-.item-title { font-weight: 650; font-size: 1.05rem; }
+.item-title { font-weight: 600; font-size: 1.05rem; }
 .item-summary { color: var(--text); }
 
 .year-index ul { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0; list-style: none; }
@@ -272,6 +271,18 @@ pre code { background: none; padding: 0; }
   th, td { padding: 0.35rem 0.4rem; }
 }
 
+/* On a phone each attribution statement becomes a card of labelled lines. */
+@media screen and (max-width: 40rem) {
+  .attribution-table thead { position: absolute; left: -999rem; }
+  .attribution-table, .attribution-table caption, .attribution-table tbody, .attribution-table tr,
+  .attribution-table td { display: block; }
+  .attribution-table tr { padding: 0.5rem 0; border-bottom: 1px solid var(--border); }
+  .attribution-table tr.note { border-bottom: 1px solid var(--border); margin-top: -0.5rem; }
+  .attribution-table td { border: 0; padding: 0.1rem 0; display: grid; grid-template-columns: 7.5rem 1fr; gap: 0.5rem; }
+  .attribution-table td::before { content: attr(data-label); color: var(--muted); font-size: 0.85rem; }
+  .attribution-table tr.note td { display: block; }
+}
+
 /* A briefing gets printed: black on white, the marking on every page, link targets spelled out. */
 @media print {
   :root { --text: #000000; --muted: #333333; --background: #ffffff; --surface: #ffffff; --border: #999999; }
@@ -279,7 +290,7 @@ pre code { background: none; padding: 0; }
   body { font-size: 10.5pt; }
   .skip-link, .site-nav, .year-index { display: none; }
   .site-header, main, .site-footer > p { max-width: none; padding: 0; }
-  .tlp-banner, .tlp-label { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .tlp-banner, .tlp-label { -webkit-print-color-adjust: exact; }
   a { color: #000000; text-decoration: underline; }
   .prose a[href^="http"]::after, .sources a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
   .facts { border: 1px solid var(--border); }
@@ -357,7 +368,7 @@ pre code { background: none; padding: 0; }
 <section class="attribution" aria-labelledby="sec_attribution">
 <h2 id="sec_attribution">Attribution</h2>
 <div class="table-scroll">
-<table>
+<table class="attribution-table">
 <caption>Who ties each actor to this incident, in what role, and how sure they are.</caption>
 <thead>
 <tr><th scope="col">Actor</th><th scope="col">Role</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Confidence</th><th scope="col">Source</th></tr>
@@ -365,12 +376,12 @@ pre code { background: none; padding: 0; }
 <tbody>
 {{#items}}
 <tr>
-<td><a href="{{href}}">{{actor}}</a></td>
-<td><span class="role role-{{role}}">{{roleLabel}}</span></td>
-<td>{{#by}}{{.}}{{/by}}{{^by}}<span class="none">not stated</span>{{/by}}</td>
-<td>{{#date}}<time datetime="{{iso}}">{{display}}</time>{{/date}}{{^date}}<span class="none">not stated</span>{{/date}}</td>
-<td>{{#confidence}}<span class="confidence confidence-{{.}}">{{.}}</span>{{/confidence}}{{^confidence}}<span class="none">not stated</span>{{/confidence}}</td>
-<td>{{#source}}<a href="#{{anchor}}">[{{number}}]</a>{{/source}}{{^source}}<span class="none">none</span>{{/source}}</td>
+<td data-label="Actor"><a href="{{href}}">{{actor}}</a></td>
+<td data-label="Role"><span class="role role-{{role}}">{{roleLabel}}</span></td>
+<td data-label="By">{{#by}}{{.}}{{/by}}{{^by}}<span class="none">not stated</span>{{/by}}</td>
+<td data-label="When">{{#date}}<time datetime="{{iso}}">{{display}}</time>{{/date}}{{^date}}<span class="none">not stated</span>{{/date}}</td>
+<td data-label="Confidence">{{#confidence}}<span class="confidence confidence-{{.}}">{{.}}</span>{{/confidence}}{{^confidence}}<span class="none">not stated</span>{{/confidence}}</td>
+<td data-label="Source">{{#source}}<a href="#{{anchor}}">[{{number}}]</a>{{/source}}{{^source}}<span class="none">none</span>{{/source}}</td>
 </tr>
 {{#note}}
 <tr class="note"><td colspan="6">{{.}}</td></tr>
