@@ -119,6 +119,7 @@ public enum SiteBuild {
         for incident in site.incidents { documents.append((incident.id, incident.body, linked.incidentsByID[incident.id] != nil)) }
         for actor in site.actors { documents.append((actor.id, actor.body, linked.actorsByID[actor.id] != nil)) }
         for page in site.pages { documents.append((page.id, page.body, linked.pagesByID[page.id] != nil)) }
+        for orphan in site.bodiesOfInvalidDocuments { documents.append((orphan.id, orphan.body, false)) }
         let renderer = MarkdownRenderer(resolve: resolve, rootPrefix: "../")
         let rendered = documents.map(UncheckedBox.init).parallelMap { box in
             let document = box.value

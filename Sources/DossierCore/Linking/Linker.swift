@@ -81,6 +81,9 @@ enum Linker {
         for actor in site.actors {
             if let sponsor = actor.sponsor, sponsor.value != actor.id { check(sponsor, expected: "actor", diagnostics: &diagnostics) }
         }
+        for reference in site.referencesInInvalidDocuments {
+            check(reference.target, expected: reference.kind.rawValue, diagnostics: &diagnostics)
+        }
     }
 
     private static func article(_ kind: String) -> String {

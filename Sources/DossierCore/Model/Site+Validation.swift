@@ -7,6 +7,8 @@ extension Site {
         var pages: [Page] = []
         var invalidIDs = loaded.failedIDs
         var owners: [String: String] = [:]
+        var orphans: [(target: Located<String>, kind: ContentKind)] = []
+        var orphanBodies: [(id: String, body: MarkdownSource)] = []
         for document in loaded.documents {
             let id = document.entry.id
             if let owner = owners[id] {
@@ -21,18 +23,44 @@ extension Site {
             switch document.frontMatter {
             case .incident(let raw):
                 if let incident = Incident.validate(raw, id: id, block: document.block, body: document.body,
-                                                    diagnostics: &diagnostics) { incidents.append(incident) }
+                                                    diagnostics: &diagnostics) {
+                    incidents.append(incident)
+                } else {
+                    let block = document.block
+                    for (index, entry) in (raw.actors ?? []).enumerated() {
+                        let keys: [FieldKey] = entry.isBare ? ["actors", FieldKey(intValue: index)] : ["actors", FieldKey(intValue: index), "id"]
+                        orphans.append((Located(entry.id, at: block.location(at: keys)), .actor))
+                    }
+                    for (index, other) in (raw.related ?? []).enumerated() {
+                        orphans.append((Located(other, at: block.location("related", FieldKey(intValue: index))), .incident))
+                    }
+                    orphanBodies.append((id, document.body))
+                }
             case .actor(let raw):
                 if let actor = Actor.validate(raw, id: id, block: document.block, body: document.body,
-                                              diagnostics: &diagnostics) { actors.append(actor) }
+                                              diagnostics: &diagnostics) {
+                    actors.append(actor)
+                } else {
+                    if let sponsor = raw.sponsor, sponsor != id {
+                        orphans.append((Located(sponsor, at: document.block.location("sponsor")), .actor))
+                    }
+                    orphanBodies.append((id, document.body))
+                }
             case .page(let raw):
                 if let page = Page.validate(raw, id: id, block: document.block, body: document.body,
-                                            diagnostics: &diagnostics) { pages.append(page) }
+                                            diagnostics: &diagnostics) {
+                    pages.append(page)
+                } else {
+                    orphanBodies.append((id, document.body))
+                }
             }
         }
         guard let config else { return nil }
-        return Site(config: config, incidents: incidents.sorted { $0.id < $1.id },
+        var site = Site(config: config, incidents: incidents.sorted { $0.id < $1.id },
                     actors: actors.sorted { $0.id < $1.id }, pages: pages.sorted { $0.id < $1.id },
                     invalidIDs: invalidIDs)
+        site.referencesInInvalidDocuments = orphans
+        site.bodiesOfInvalidDocuments = orphanBodies
+        return site
     }
 }

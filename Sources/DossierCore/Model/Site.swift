@@ -6,4 +6,9 @@ public struct Site: Sendable {
     public var pages: [Page]
     /// Ids of documents that exist but failed validation: references to them are not reported again.
     public var invalidIDs: Set<String> = []
+    /// References named in the front-matter of documents that failed validation, so a run still
+    /// reports every unknown id, not only those in valid files.
+    var referencesInInvalidDocuments: [(target: Located<String>, kind: ContentKind)] = []
+    /// Bodies of documents that failed validation: rendered only to report their references.
+    var bodiesOfInvalidDocuments: [(id: String, body: MarkdownSource)] = []
 }
