@@ -13,7 +13,9 @@ enum FrontMatterDecoder {
     ) -> (value: T, block: YAMLBlock)? {
         let root: Node
         do {
-            root = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+            // The basic resolver resolves no tags: the reader takes scalars as written, and Yams'
+            // duplicate-key check would otherwise run regular expressions over every key.
+            root = try Yams.compose(yaml: yaml, .basic) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, startLine: startLine, path: path))
             return nil

@@ -18,7 +18,7 @@ struct ReferenceRewriter {
         for node in textNodes {
             guard let cString = cmark_node_get_literal(node) else { continue }
             let text = String(cString: cString)
-            guard text.utf8.count >= 5, text.contains("[[") else { continue }
+            guard text.utf8.count >= 5, Self.containsDoubleBracket(text) else { continue }
             let matches = ReferenceScanner.scan(text)
             guard !matches.isEmpty else { continue }
             let insideLink = isInsideLink(node)
@@ -64,6 +64,16 @@ struct ReferenceRewriter {
                 cmark_node_set_literal(node, rest)
             }
         }
+    }
+
+    private static func containsDoubleBracket(_ text: String) -> Bool {
+        var previousWasBracket = false
+        for byte in text.utf8 {
+            let isBracket = byte == UInt8(ascii: "[")
+            if isBracket && previousWasBracket { return true }
+            previousWasBracket = isBracket
+        }
+        return false
     }
 
     private func insertText(_ bytes: ArraySlice<UInt8>, before node: OpaquePointer) {
