@@ -15,7 +15,9 @@ struct DiagnosticPrinter {
         var text = diagnostic.description
         let location = diagnostic.location
         guard let line = sourceLine(location.path, location.line) else { return text }
-        let prefix = line.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        // Columns count Unicode scalars, as YAML positions do.
+        let prefix = String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, location.column - 1))
+            .map { $0 == "\t" ? "\t" : " " }))
         text += "\n    \(line)\n    \(prefix)^"
         return text
     }

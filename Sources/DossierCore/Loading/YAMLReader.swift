@@ -37,8 +37,12 @@ struct YAMLReader {
 
     /// Required text: a missing key is reported at the map that lacks it.
     mutating func required(_ fields: [String: Node], _ key: String, in map: Node, prefix: String = "") -> String? {
-        guard let node = fields[key], !isNull(node) else {
+        guard let node = fields[key] else {
             diagnostics.error(block.location(of: map), "missing required field '\(prefix)\(key)'", code: "missing-field")
+            return nil
+        }
+        guard !isNull(node) else {
+            diagnostics.error(block.location(of: node), "'\(prefix)\(key)' must not be empty", code: "empty-field")
             return nil
         }
         return text(node, field: prefix + key)

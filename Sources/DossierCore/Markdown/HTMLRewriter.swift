@@ -54,15 +54,26 @@ enum HTMLRewriter {
         return nil
     }
 
-    /// Unique slugs in document order: `initial-access`, `initial-access-1`.
+    /// Unique slugs in document order: `initial-access`, `initial-access-1`. A suffixed id never
+    /// takes one a later heading would get by its own text (`Timeline 1`), nor the reverse.
+    /// Template ids use an underscore (`sec_sources`), which a slug never contains.
     static func headingIDs(_ headings: [String]) -> [String] {
-        var used: [String: Int] = [:]
-        return headings.map { heading in
-            let base = slug(heading)
-            let count = used[base, default: 0]
-            used[base] = count + 1
-            return count == 0 ? base : "\(base)-\(count)"
+        let bases = headings.map(slug)
+        var used: Set<String> = []
+        var taken = Set(bases)
+        var ids: [String] = []
+        for base in bases {
+            var id = base
+            var counter = 1
+            while used.contains(id) || (id != base && taken.contains(id)) {
+                id = "\(base)-\(counter)"
+                counter += 1
+            }
+            used.insert(id)
+            taken.insert(id)
+            ids.append(id)
         }
+        return ids
     }
 
     /// Lower-case ASCII words joined by hyphens; `section` when nothing is left.

@@ -1,3 +1,4 @@
+import Foundation
 import CCmarkGFM
 
 /// Turns `[[...]]` in text nodes into links, on the tree, so code spans and code blocks (which are
@@ -19,21 +20,25 @@ struct ReferenceRewriter {
             guard let cString = cmark_node_get_literal(node) else { continue }
             let text = String(cString: cString)
             guard text.utf8.count >= 5, Self.containsDoubleBracket(text) else { continue }
+            // An autolink's text is its address: a `[[` in it is part of the URL, not a reference.
+            let enclosingLink = self.enclosingLink(node)
+            if let link = enclosingLink, isAutolink(link) { continue }
             let matches = ReferenceScanner.scan(text)
             guard !matches.isEmpty else { continue }
-            let insideLink = isInsideLink(node)
             let bytes = Array(text.utf8)
             var cursor = 0
             for match in matches {
                 insertText(bytes[cursor..<match.range.lowerBound], before: node)
+                let bodyLine = Int(cmark_node_get_start_line(node))
                 let location = SourceLocation(
                     path: source.path,
-                    line: source.startLine + Int(cmark_node_get_start_line(node)) - 1,
-                    column: Int(cmark_node_get_start_column(node)) + match.range.lowerBound)
+                    line: source.startLine + bodyLine - 1,
+                    column: source.column(line: bodyLine, byteColumn: Int(cmark_node_get_start_column(node)) + match.range.lowerBound))
                 switch resolve(match.target) {
                 case .link(let href, let title):
                     let label = match.text ?? title
-                    if insideLink {
+                    if enclosingLink != nil {
+                        // Inside the author's own link: the title as text, never a link in a link.
                         insertText(ArraySlice(label.utf8), before: node)
                     } else {
                         let link = cmark_node_new(CMARK_NODE_LINK)!
@@ -83,13 +88,22 @@ struct ReferenceRewriter {
         cmark_node_insert_before(node, textNode)
     }
 
-    private func isInsideLink(_ node: OpaquePointer) -> Bool {
+    private func enclosingLink(_ node: OpaquePointer) -> OpaquePointer? {
         var parent = cmark_node_parent(node)
         while let current = parent {
             let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return current }
             parent = cmark_node_parent(current)
         }
-        return false
+        return nil
+    }
+
+    /// `<https://x>`, `https://x` and `www.x` links show their own address as their text.
+    private func isAutolink(_ link: OpaquePointer) -> Bool {
+        guard let url = cmark_node_get_url(link).map({ String(cString: $0) }) else { return false }
+        let text = MarkdownTree(root: link).plainText(link)
+        return [text, "http://" + text, "https://" + text, "mailto:" + text].contains(url)
+            || url.removingPercentEncoding == text
+            || url.removingPercentEncoding == "http://" + text
     }
 }

@@ -9,4 +9,23 @@ public struct MarkdownSource: Sendable, Hashable {
         self.path = path
         self.startLine = startLine
     }
+
+    /// Converts cmark's byte column on a body line into a column counted in Unicode scalars, as
+    /// YAML positions are, so a caret lands under the right character on lines with accents.
+    public func column(line: Int, byteColumn: Int) -> Int {
+        var currentLine = 1
+        var lineStart = text.utf8.startIndex
+        if line > 1 {
+            for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: "\n") {
+                currentLine += 1
+                if currentLine == line {
+                    lineStart = text.utf8.index(after: index)
+                    break
+                }
+            }
+            guard currentLine == line else { return byteColumn }
+        }
+        let bytes = text.utf8[lineStart...].prefix(max(0, byteColumn - 1))
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+    }
 }

@@ -470,7 +470,7 @@ pre code { background: none; padding: 0; }
 <link rel="stylesheet" href="{{stylesheet}}">
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main_content">Skip to content</a>
 {{>tlp-banner}}
 <header class="site-header">
 <p class="site-title"><a href="{{root}}index.html">{{site.title}}</a></p>
@@ -482,7 +482,7 @@ pre code { background: none; padding: 0; }
 </ul>
 </nav>
 </header>
-<main id="main">
+<main id="main_content">
 {{$content}}{{/content}}
 </main>
 <footer class="site-footer">
