@@ -27,7 +27,8 @@ public struct BuildResult: Sendable {
     public var diagnostics = Diagnostics()
     /// Each pipeline step with its wall-clock time, in order.
     public var steps: [(name: String, seconds: Double)] = []
-    public var files: [OutputFile] = []
+    /// Every generated file (the manifest aside), sorted by path.
+    public var files: [BuiltFile] = []
     public var written = 0
     public var unchanged = 0
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -60,8 +61,9 @@ public enum SiteBuild {
             return value
         }
 
-        let loaded = step("load files") { SiteLoader.load(root: options.root, diagnostics: &diagnostics) }
-        let site = step("validate") { Site.validate(loaded, diagnostics: &diagnostics) }
+        var loaded: LoadedSite? = step("load files") { SiteLoader.load(root: options.root, diagnostics: &diagnostics) }
+        let site = step("validate") { Site.validate(loaded!, diagnostics: &diagnostics) }
+        loaded = nil  // the YAML trees are no longer needed: free them before rendering
         let theme = step("load theme") { loadTheme(root: options.root, diagnostics: &diagnostics) }
         guard let site else {
             result.diagnostics = diagnostics
@@ -74,19 +76,41 @@ public enum SiteBuild {
             result.diagnostics = diagnostics
             return result
         }
-        let files = step("render pages") {
-            SiteRenderer(site: linked, bodies: bodies, templates: theme.library, assets: theme.assets).render()
+        let renderer = SiteRenderer(site: linked, bodies: bodies, templates: theme.library, assets: theme.assets)
+        guard options.writes else {
+            result.files = step("render pages") { renderer.render(BuiltFile.init).map(\.value) }
+            result.diagnostics = diagnostics
+            return result
         }
-        result.files = files
-        if options.writes {
-            step("write") {
-                do {
-                    let report = try SiteWriter(folder: outputFolder).write(files)
-                    result.written = report.written
-                    result.unchanged = report.unchanged
-                } catch {
-                    diagnostics.error(SourceLocation(path: options.outputURL.path), "\(error)", code: "write-failed")
-                }
+        let writer: SiteWriter
+        do {
+            writer = try SiteWriter(folder: outputFolder)
+        } catch {
+            diagnostics.error(SourceLocation(path: options.outputURL.path), "\(error)", code: "write-failed")
+            result.diagnostics = diagnostics
+            return result
+        }
+        writer.prepare(folders: renderer.folders)
+        // Each page is written as soon as it is rendered, so the site never sits whole in memory.
+        let staged = step("render and stage pages") {
+            renderer.render { file in (BuiltFile(file), writer.add(file)) }
+        }
+        result.files = staged.map(\.value.0)
+        for (_, (_, outcome)) in staged {
+            switch outcome {
+            case .success(true): result.written += 1
+            case .success(false): result.unchanged += 1
+            case .failure(let error):
+                diagnostics.error(SourceLocation(path: options.outputURL.path), "\(error)", code: "write-failed")
+            }
+        }
+        step("swap into place") {
+            guard !diagnostics.hasErrors else { return writer.discard() }
+            do {
+                try writer.commit(paths: result.files.map(\.path))
+            } catch {
+                writer.discard()
+                diagnostics.error(SourceLocation(path: options.outputURL.path), "\(error)", code: "write-failed")
             }
         }
         result.diagnostics = diagnostics

@@ -18,7 +18,7 @@ enum Runner {
         }
         if verbose {
             for step in result.steps {
-                let name = step.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                let name = step.name.padding(toLength: 24, withPad: " ", startingAt: 0)
                 printError("\(name) \(String(format: "%8.3f", step.seconds)) s")
             }
         }

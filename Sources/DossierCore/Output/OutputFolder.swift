@@ -80,9 +80,9 @@ public struct OutputFolder: Sendable {
         return Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init))
     }
 
-    static func manifest(for files: [OutputFile]) -> Data {
+    static func manifest(for paths: [String]) -> Data {
         var text = "# Written by Dossier: every file of this output folder. Dossier replaces a folder only if it lists all its files.\n"
-        for file in files { text += file.path + "\n" }
+        for path in paths.sorted() { text += path + "\n" }
         return Data(text.utf8)
     }
 }

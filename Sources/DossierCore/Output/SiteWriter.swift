@@ -4,14 +4,13 @@ import Glibc
 #endif
 
 /// Writes the site into a staging folder beside the output, then swaps it in, so a failed or
-/// interrupted build leaves the previous output exactly as it was.
-struct SiteWriter {
+/// interrupted build leaves the previous output exactly as it was. Pages are written as they are
+/// rendered, from several threads, so the whole site never has to sit in memory.
+final class SiteWriter: @unchecked Sendable {
     let folder: OutputFolder
-
-    struct Report: Sendable {
-        var written = 0
-        var unchanged = 0
-    }
+    let staging: URL
+    private let stagingPath: String
+    private let previousPath: String
 
     enum WriteError: Error, CustomStringConvertible {
         case io(path: String, reason: String)
@@ -22,12 +21,14 @@ struct SiteWriter {
         }
     }
 
-    /// Files whose bytes match the previous output are hard-linked from it instead of rewritten,
-    /// so a rebuild with nothing changed rewrites no file (same inode, same time stamp).
-    func write(_ files: [OutputFile]) throws -> Report {
+    /// Creates an empty staging folder next to the output, replacing a stale one.
+    init(folder: OutputFolder) throws {
+        self.folder = folder
         let output = folder.url
         let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-staging")
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent).dossier-staging")
+        stagingPath = staging.path
+        previousPath = output.path
         let manager = FileManager.default
         try? manager.removeItem(at: staging)
         do {
@@ -36,43 +37,38 @@ struct SiteWriter {
         } catch {
             throw WriteError.io(path: staging.path, reason: error.localizedDescription)
         }
-        do {
-            // The report counts the site's files; the manifest is written (or linked) like them.
-            let report = try writeFiles(files, into: staging, previous: output)
-            let manifest = OutputFile(path: OutputFolder.manifestName, contents: OutputFolder.manifest(for: files))
-            _ = try writeFiles([manifest], into: staging, previous: output)
-            try swap(staging, into: output)
-            return report
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
-        }
     }
 
-    private func writeFiles(_ files: [OutputFile], into staging: URL, previous: URL) throws -> Report {
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-        for relative in folders {
+    /// Creates the folders the files will go into; call before writing from several threads.
+    func prepare(folders: [String]) {
+        for relative in Set(folders).sorted() where !relative.isEmpty {
             try? FileManager.default.createDirectory(at: staging.appendingPathComponent(relative),
                                                      withIntermediateDirectories: true)
         }
-        let stagingPath = staging.path, previousPath = previous.path
-        let results = files.parallelMap { file -> Result<Bool, WriteError> in
-            let target = stagingPath + "/" + file.path
-            let old = previousPath + "/" + file.path
-            if Self.sameContents(atPath: old, as: file.contents), link(old, target) == 0 {
-                return .success(false)
-            }
-            return Self.writeBytes(file.contents, to: target).map { true }
+    }
+
+    /// Stages one file; true when its bytes were written, false when the previous output's
+    /// identical file was hard-linked instead (same inode, same time stamp: an unchanged
+    /// rebuild rewrites nothing). Safe to call from several threads for different paths.
+    func add(_ file: OutputFile) -> Result<Bool, WriteError> {
+        let target = stagingPath + "/" + file.path
+        let old = previousPath + "/" + file.path
+        if Self.sameContents(atPath: old, as: file.contents), link(old, target) == 0 {
+            return .success(false)
         }
-        var report = Report()
-        for result in results {
-            switch result {
-            case .success(true): report.written += 1
-            case .success(false): report.unchanged += 1
-            case .failure(let error): throw error
-            }
-        }
-        return report
+        return Self.writeBytes(file.contents, to: target).map { true }
+    }
+
+    /// Writes the manifest and puts the staged folder in place of the output.
+    func commit(paths: [String]) throws {
+        let manifest = OutputFile(path: OutputFolder.manifestName, contents: OutputFolder.manifest(for: paths))
+        if case .failure(let error) = add(manifest) { throw error }
+        try swap()
+    }
+
+    /// Removes the staging folder; the output is left as it was.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
     }
 
     static func sameContents(atPath path: String, as data: Data) -> Bool {
@@ -102,9 +98,9 @@ struct SiteWriter {
         return ok ? .success(()) : .failure(.io(path: path, reason: String(cString: strerror(errno))))
     }
 
-    /// Puts the staged folder in place of the output. The old output is moved aside first and
-    /// removed only after the new one is in place.
-    private func swap(_ staging: URL, into output: URL) throws {
+    /// The old output is moved aside first and removed only once the new one is in place.
+    private func swap() throws {
+        let output = folder.url
         let manager = FileManager.default
         guard manager.fileExists(atPath: output.path) else {
             guard rename(staging.path, output.path) == 0 else {

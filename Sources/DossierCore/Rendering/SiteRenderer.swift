@@ -7,8 +7,16 @@ struct SiteRenderer {
     let templates: TemplateLibrary
     let assets: [String: Data]
 
-    /// Every output file, sorted by path.
-    func render() -> [OutputFile] {
+    /// Every folder a file will be written into, relative to the output root.
+    var folders: [String] {
+        var folders = ["incidents", "actors", "pages", "assets"]
+        for path in assets.keys { folders.append(("assets/" + path as NSString).deletingLastPathComponent) }
+        return folders
+    }
+
+    /// Renders every output file and hands each to `deliver` as soon as it is made, from several
+    /// threads at once; returns what `deliver` returned, sorted by path.
+    func render<T: Sendable>(_ deliver: @escaping @Sendable (OutputFile) -> T) -> [(path: String, value: T)] {
         var jobs: [UncheckedBox<() -> OutputFile>] = []
         func page(_ path: String, _ template: String, title: String, tlp: TLP, description: String?,
                   _ build: @escaping (String) -> [String: Any]) {
@@ -53,10 +61,14 @@ struct SiteRenderer {
                 ["page": ["id": freePage.id, "title": freePage.title, "body": bodies.html(freePage.id)]]
             }
         }
-        var files = jobs.parallelMap { $0.value() }
         for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/\(path)", contents: data))
+            let file = OutputFile(path: "assets/\(path)", contents: data)
+            jobs.append(UncheckedBox { file })
         }
-        return files.sorted { $0.path < $1.path }
+        let results = jobs.parallelMap { job -> UncheckedBox<(String, T)> in
+            let file = job.value()
+            return UncheckedBox((file.path, deliver(file)))
+        }
+        return results.map { (path: $0.value.0, value: $0.value.1) }.sorted { $0.path < $1.path }
     }
 }
