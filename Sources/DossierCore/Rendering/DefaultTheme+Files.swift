@@ -456,6 +456,7 @@ pre code { background: none; padding: 0; }
 </li>
 """## + "\n",
         "partials/layout.mustache": ##"""
+{{% CONTENT_TYPE: HTML }}
 <!DOCTYPE html>
 <html lang="{{site.language}}">
 <head>

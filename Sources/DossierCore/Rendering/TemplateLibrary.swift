@@ -9,6 +9,7 @@ struct TemplateLibrary: Sendable {
     let library: MustacheLibrary
 
     init?(theme: ThemeFiles, diagnostics: inout Diagnostics) {
+        _ = HTMLEscaper.registered
         var library = MustacheLibrary()
         var ok = true
         for name in theme.templates.keys.sorted() {

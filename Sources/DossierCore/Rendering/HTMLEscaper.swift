@@ -1,0 +1,41 @@
+import Mustache
+
+/// Escapes text for HTML exactly as swift-mustache's built-in HTML content type does (`& < > " '`),
+/// a byte at a time instead of a Character and a dictionary lookup at a time: escaping was a sixth
+/// of a large build's CPU time.
+struct HTMLEscaper: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var needsEscaping = false
+        for byte in text.utf8 where Self.isSpecial(byte) {
+            needsEscaping = true
+            break
+        }
+        guard needsEscaping else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case UInt8(ascii: "<"): output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case UInt8(ascii: ">"): output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case UInt8(ascii: "\""): output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case UInt8(ascii: "'"): output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            default: output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
+    /// The default theme's layout opens with `{{% CONTENT_TYPE: HTML }}`, which selects this
+    /// escaper; it must be registered before any template is parsed. Registering replaces the
+    /// built-in "HTML" entry with one that gives the same bytes.
+    static let registered: Bool = {
+        MustacheContentTypes.register(HTMLEscaper(), named: "HTML")
+        return true
+    }()
+}
