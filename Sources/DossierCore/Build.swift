@@ -121,7 +121,7 @@ public enum SiteBuild {
         let folder = root.appendingPathComponent("templates")
         var isDirectory: ObjCBool = false
         let files = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? ThemeFiles.read(folder: folder, displayPrefix: "templates", diagnostics: &diagnostics)
+            ? ThemeFiles.read(site: SiteFolder(root: root), diagnostics: &diagnostics)
             : ThemeFiles.builtIn
         guard let library = TemplateLibrary(theme: files, diagnostics: &diagnostics) else { return nil }
         return (library, files.assets)

@@ -58,7 +58,7 @@ enum Linker {
             if let target, target.kindName == expected, target.id == reference.value { return }
             if let target, target.kindName == expected {
                 diagnostics.error(reference.location,
-                                  "'\(reference.value)' is a name; front-matter lists name \(expected)s by id: '\(target.id)'",
+                                  "'\(reference.value)' is a name; front-matter names \(expected)s by id: '\(target.id)'",
                                   code: "unknown-\(expected)")
             } else if let target {
                 diagnostics.error(reference.location, "'\(reference.value)' is \(article(target.kindName)), not \(article(expected))",

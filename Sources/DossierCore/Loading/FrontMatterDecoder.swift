@@ -17,7 +17,7 @@ enum FrontMatterDecoder {
             // duplicate-key check would otherwise run regular expressions over every key.
             root = try Yams.compose(yaml: yaml, .basic) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error, startLine: startLine, path: path))
+            diagnostics.append(diagnostic(for: error, yaml: yaml, startLine: startLine, path: path))
             return nil
         } catch {
             diagnostics.error(SourceLocation(path: path, line: startLine), "\(error)", code: "yaml-syntax")
@@ -37,7 +37,7 @@ enum FrontMatterDecoder {
         return (value, block)
     }
 
-    static func diagnostic(for error: YamlError, startLine: Int, path: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, yaml text: String, startLine: Int, path: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: startLine + mark.line - 1, column: mark.column)
         }
@@ -46,16 +46,53 @@ enum FrontMatterDecoder {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = context.map { " \($0.text)" } ?? ""
-            return Diagnostic(.error, at(mark), "invalid YAML: \(problem)\(detail)", code: "yaml-syntax")
+            // At the end of the block the problem mark points past the text; where the unfinished
+            // thing (a quoted value, a flow list) began is what the analyst needs.
+            let place = problem.contains("end of stream") ? (context?.mark ?? mark) : mark
+            return Diagnostic(.error, at(place), "invalid YAML: \(problem)\(detail)", code: "yaml-syntax")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(.error, at(context.mark),
-                              "duplicate key '\(duplicates.sorted().joined(separator: "', '"))'", code: "yaml-duplicate-key")
-        case .reader(let problem, _, _, _):
-            return Diagnostic(.error, SourceLocation(path: path, line: startLine),
-                              "unreadable YAML: \(problem)", code: "yaml-syntax")
+            let key = duplicates.sorted().first ?? ""
+            let place = secondOccurrence(ofKey: key, in: text).map {
+                SourceLocation(path: path, line: startLine + $0.line - 1, column: $0.column)
+            } ?? at(context.mark)
+            return Diagnostic(.error, place, "duplicate key '\(duplicates.sorted().joined(separator: "', '"))'",
+                              code: "yaml-duplicate-key")
+        case .reader(let problem, let offset, _, let yaml):
+            let place = offset.map { position(ofByte: $0, in: yaml) }.map {
+                SourceLocation(path: path, line: startLine + $0.line - 1, column: $0.column)
+            } ?? SourceLocation(path: path, line: startLine)
+            return Diagnostic(.error, place, "unreadable YAML: \(problem)", code: "yaml-syntax")
         default:
             return Diagnostic(.error, SourceLocation(path: path, line: startLine), "\(error)", code: "yaml-syntax")
         }
+    }
+}
+
+extension FrontMatterDecoder {
+    /// Line and column (1-based, in Unicode scalars) of a byte offset.
+    static func position(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for scalar in String(decoding: text.utf8.prefix(offset), as: UTF8.self).unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    /// Where a key is written the second time: the duplicate, not the original, is the mistake.
+    static func secondOccurrence(ofKey key: String, in yaml: String) -> (line: Int, column: Int)? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "-" })
+            guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            seen += 1
+            if seen == 2 { return (index + 1, line.count - trimmed.count + 1) }
+        }
+        return nil
     }
 }
 

@@ -54,6 +54,15 @@ struct SiteFolder {
 
     /// Reads a file as UTF-8 text, refusing symlinks that leave the site, huge files and bad bytes.
     func read(_ path: String) -> Result<String, ReadError> {
+        readData(path).flatMap { data in
+            if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+            return .failure(Self.firstInvalidByte(in: data))
+        }
+    }
+
+    /// Reads a file's bytes, refusing symlinks that leave the site, anything but a regular file
+    /// (a FIFO would block the build), and files over the size limit.
+    func readData(_ path: String) -> Result<Data, ReadError> {
         let url = root.appendingPathComponent(path)
         let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
         let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
@@ -67,8 +76,7 @@ struct SiteFolder {
         guard let data = FileManager.default.contents(atPath: resolved) else {
             return .failure(.unreadable("cannot read file"))
         }
-        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
-        return .failure(Self.firstInvalidByte(in: data))
+        return .success(data)
     }
 
     /// Where the first byte that is not UTF-8 sits, so the analyst can find it.
@@ -77,15 +85,21 @@ struct SiteFolder {
         var decoder = UTF8()
         var line = 1
         var column = 1
+        var previousWasCR = false
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
+                // A lone CR ends a line too, as the front-matter splitter reads it.
                 if scalar == "\n" {
+                    if !previousWasCR { line += 1 }
+                    column = 1
+                } else if scalar == "\r" {
                     line += 1
                     column = 1
                 } else {
                     column += 1
                 }
+                previousWasCR = scalar == "\r"
             case .emptyInput:
                 return .invalidUTF8(line: line, column: column)
             case .error:

@@ -15,7 +15,10 @@ struct YAMLReader {
         }
         var fields: [String: Node] = [:]
         for (key, value) in mapping {
-            guard let name = key.string else { continue }
+            guard case .scalar = key, let name = key.string else {
+                diagnostics.error(block.location(of: key), "a key must be a plain name, not \(key.kindName)", code: "wrong-type")
+                continue
+            }
             if !known.contains(name) {
                 let hint = Suggestion.closest(to: name, in: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.warning(block.location(of: key), "unknown key '\(name)'\(hint)", code: "unknown-key")
@@ -51,11 +54,14 @@ struct YAMLReader {
     /// `true`/`false` (YAML 1.1's yes/no/on/off too) written plain, not quoted.
     mutating func bool(_ node: Node?, field: String) -> Bool? {
         guard let node, !isNull(node) else { return nil }
-        if case .scalar(let scalar) = node, scalar.style == .plain {
-            switch scalar.string.lowercased() {
-            case "true", "yes", "on": return true
-            case "false", "no", "off": return false
-            default: break
+        if case .scalar(let scalar) = node {
+            let word = scalar.string.lowercased()
+            let isBoolWord = ["true", "yes", "on", "false", "no", "off"].contains(word)
+            if scalar.style == .plain, isBoolWord { return ["true", "yes", "on"].contains(word) }
+            if isBoolWord {
+                diagnostics.error(block.location(of: node), "'\(field)' must be true or false without quotes; quoted, it is text",
+                                  code: "wrong-type")
+                return nil
             }
         }
         typeError(node, field: field, expected: "true or false")

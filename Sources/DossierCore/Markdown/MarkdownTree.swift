@@ -26,12 +26,26 @@ struct MarkdownTree {
     /// cmark splits `[[id]]` into several text nodes at the brackets; joined, a reference is one
     /// string again. The first node of a run keeps its source position.
     func mergeAdjacentText() {
-        for node in textNodes() {
-            guard let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_TEXT else { continue }
-            let joined = literal(previous) + literal(node)
-            cmark_node_set_literal(previous, joined)
-            cmark_node_unlink(node)
-            cmark_node_free(node)
+        // Each run is joined once, from its first node: appending node by node would copy the
+        // growing text again for every bracket, quadratic on a line of many references.
+        var merged: Set<OpaquePointer> = []
+        for node in textNodes() where !merged.contains(node) {
+            if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_TEXT { continue }
+            var run: [OpaquePointer] = []
+            var next = cmark_node_next(node)
+            while let current = next, cmark_node_get_type(current) == CMARK_NODE_TEXT {
+                run.append(current)
+                next = cmark_node_next(current)
+            }
+            guard !run.isEmpty else { continue }
+            var joined = literal(node)
+            for other in run {
+                joined += literal(other)
+                merged.insert(other)
+                cmark_node_unlink(other)
+                cmark_node_free(other)
+            }
+            cmark_node_set_literal(node, joined)
         }
     }
 

@@ -29,11 +29,14 @@ struct ReferenceRewriter {
             var cursor = 0
             for match in matches {
                 insertText(bytes[cursor..<match.range.lowerBound], before: node)
-                let bodyLine = Int(cmark_node_get_start_line(node))
-                let location = SourceLocation(
-                    path: source.path,
-                    line: source.startLine + bodyLine - 1,
-                    column: source.column(line: bodyLine, byteColumn: Int(cmark_node_get_start_column(node)) + match.range.lowerBound))
+                // Computed only for a diagnostic: converting the column walks the line.
+                var location: SourceLocation {
+                    let bodyLine = Int(cmark_node_get_start_line(node))
+                    return SourceLocation(
+                        path: source.path,
+                        line: source.startLine + bodyLine - 1,
+                        column: source.column(line: bodyLine, byteColumn: Int(cmark_node_get_start_column(node)) + match.range.lowerBound))
+                }
                 switch resolve(match.target) {
                 case .link(let href, let title):
                     let label = match.text ?? title

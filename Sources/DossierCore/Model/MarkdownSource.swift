@@ -25,7 +25,15 @@ public struct MarkdownSource: Sendable, Hashable {
             }
             guard currentLine == line else { return byteColumn }
         }
-        let bytes = text.utf8[lineStart...].prefix(max(0, byteColumn - 1))
-        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+        // cmark replaced each NUL (1 byte here) with U+FFFD (3 bytes) before counting.
+        var remaining = byteColumn - 1
+        var column = 1
+        let line = text[lineStart...].prefix { $0 != "\n" }
+        for scalar in line.unicodeScalars {
+            guard remaining > 0 else { break }
+            remaining -= scalar.value == 0 ? 3 : UTF8.width(scalar)
+            column += 1
+        }
+        return column
     }
 }

@@ -1,5 +1,6 @@
 extension Site {
-    /// Validates every loaded document; nil when the site settings themselves are unusable.
+    /// Validates every loaded document. An unusable `site.yml` is an error, but the documents are
+    /// still checked.
     static func validate(_ loaded: LoadedSite, diagnostics: inout Diagnostics) -> Site? {
         let config = loaded.config.flatMap { SiteConfig.validate($0.value, block: $0.block, diagnostics: &diagnostics) }
         var incidents: [Incident] = []
@@ -55,8 +56,10 @@ extension Site {
                 }
             }
         }
-        guard let config else { return nil }
-        var site = Site(config: config, incidents: incidents.sorted { $0.id < $1.id },
+        // With unusable settings the build still checks every document, so one run reports all
+        // problems; the error already reported keeps anything from being written.
+        let fallback = SiteConfig(title: "", description: nil, baseURL: nil, language: "en", publishTLP: .clear)
+        var site = Site(config: config ?? fallback, incidents: incidents.sorted { $0.id < $1.id },
                     actors: actors.sorted { $0.id < $1.id }, pages: pages.sorted { $0.id < $1.id },
                     invalidIDs: invalidIDs)
         site.referencesInInvalidDocuments = orphans

@@ -17,8 +17,16 @@ struct TemplateLibrary: Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                                  "template syntax error: \(Self.describe(error.error))", code: "template-syntax")
+                if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
+                   let open = Self.unclosedSection(in: text) {
+                    // The parser stops at the end of the file; the section left open is the mistake.
+                    diagnostics.error(SourceLocation(path: path, line: open.line, column: open.column),
+                                      "template syntax error: the section '\(open.name)' opened here is never closed",
+                                      code: "template-syntax")
+                } else {
+                    diagnostics.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                      "template syntax error: \(Self.describe(error.error))", code: "template-syntax")
+                }
                 ok = false
             } catch {
                 diagnostics.error(SourceLocation(path: path), "template syntax error: \(error)", code: "template-syntax")
@@ -32,7 +40,7 @@ struct TemplateLibrary: Sendable {
                 ok = false
             }
         }
-        for name in Self.requiredTemplates where theme.templates[name] == nil {
+        for name in Self.requiredTemplates where theme.templates[name] == nil && !theme.unreadable.contains(name) {
             diagnostics.error(SourceLocation(path: "templates/\(name).mustache"),
                               "missing page template '\(name).mustache'", code: "missing-template")
             ok = false
@@ -64,6 +72,23 @@ struct TemplateLibrary: Sendable {
             }
         }
         return references
+    }
+
+    /// The innermost section (`{{#x}}`, `{{^x}}`, `{{$x}}`, `{{<x}}`) that no `{{/x}}` closes.
+    static func unclosedSection(in text: String) -> (name: String, line: Int, column: Int)? {
+        var open: [(name: String, line: Int, column: Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for match in line.matches(of: /\{\{\s*([#^$<\/])\s*([^}\s]+)\s*\}\}/) {
+                let name = String(match.output.2)
+                if match.output.1 == "/" {
+                    if let index = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(index...) }
+                } else {
+                    let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                    open.append((name, lineIndex + 1, column))
+                }
+            }
+        }
+        return open.last
     }
 
     static func describe(_ error: any Error) -> String {

@@ -7,34 +7,51 @@ struct ThemeFiles: Sendable {
     /// Asset bytes by path relative to `assets/`.
     var assets: [String: Data]
 
-    /// Reads `templates/` under the site root: every `.mustache` file, and `assets/` as-is.
-    static func read(folder: URL, displayPrefix: String, diagnostics: inout Diagnostics) -> ThemeFiles {
-        var templates: [String: (String, String)] = [:]
-        var assets: [String: Data] = [:]
+    /// Templates found but unreadable: their error is reported, so they are not "missing" too.
+    var unreadable: Set<String> = []
+
+    /// Reads `templates/` under the site root: every `.mustache` file, and `assets/` as-is. Every
+    /// file goes through the same checks as content: no symlink out of the site, no FIFO, no
+    /// huge file, and templates must be UTF-8.
+    static func read(site: SiteFolder, diagnostics: inout Diagnostics) -> ThemeFiles {
+        var theme = ThemeFiles(templates: [:], assets: [:])
+        let folder = site.root.appendingPathComponent("templates")
         let manager = FileManager.default
         let files = (manager.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
-        for relative in files {
-            let url = folder.appendingPathComponent(relative)
+        for relative in files where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            let display = "\(displayPrefix)/\(relative)"
-            if relative.hasPrefix("assets/") {
-                if let data = manager.contents(atPath: url.path) { assets[String(relative.dropFirst(7))] = data }
-            } else if relative.hasSuffix(".mustache") {
-                let name = templateName(relative)
-                if let other = templates[name] {
-                    diagnostics.error(SourceLocation(path: display),
-                                      "template name '\(name)' is already taken by \(other.1)", code: "duplicate-template")
-                    continue
-                }
-                guard let data = manager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                    diagnostics.error(SourceLocation(path: display), "template is not UTF-8 text", code: "template-unreadable")
-                    continue
-                }
-                templates[name] = (text, display)
+            let url = folder.appendingPathComponent(relative)
+            if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue,
+               (try? manager.destinationOfSymbolicLink(atPath: url.path)) == nil { continue }
+            let path = "templates/\(relative)"
+            let isTemplate = relative.hasSuffix(".mustache") && !relative.hasPrefix("assets/")
+            guard isTemplate || relative.hasPrefix("assets/") else { continue }
+            let name = templateName(relative)
+            let data: Data
+            switch site.readData(path) {
+            case .success(let value): data = value
+            case .failure(let error):
+                diagnostics.append(error.diagnostic(path: path))
+                if isTemplate { theme.unreadable.insert(name) }
+                continue
             }
+            if !isTemplate {
+                theme.assets[String(relative.dropFirst("assets/".count))] = data
+                continue
+            }
+            if let other = theme.templates[name] {
+                diagnostics.error(SourceLocation(path: path), "template name '\(name)' is already taken by \(other.path)",
+                                  code: "duplicate-template")
+                continue
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(SiteFolder.firstInvalidByte(in: data).diagnostic(path: path))
+                theme.unreadable.insert(name)
+                continue
+            }
+            theme.templates[name] = (text, path)
         }
-        return ThemeFiles(templates: templates, assets: assets)
+        return theme
     }
 
     /// `incident.mustache` is `incident`; `partials/incident-item.mustache` is `incident-item`, since
