@@ -36,26 +36,6 @@ struct YAMLBlock {
         }
         return node
     }
-
-    /// The mapping's keys with their nodes, in file order.
-    var keys: [(name: String, node: Node)] {
-        root.mapping?.keys.map { ($0.string ?? "", $0) } ?? []
-    }
-}
-
-extension Array where Element == any CodingKey {
-    /// `actors[2].id`, the way an analyst would name a field.
-    var fieldName: String {
-        var name = ""
-        for key in self {
-            if let index = key.intValue {
-                name += "[\(index)]"
-            } else {
-                name += name.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return name
-    }
 }
 
 /// One step into a YAML block: a key of a map or an index of a list.
