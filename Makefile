@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends
 RELEASE_BIN := .build/release/dossier
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES := linkchecker default-jre-headless python3-pip
+TEST_PACKAGES := linkchecker default-jre-headless
 BENCH_PACKAGES := hugo cmark-gfm time
 
 .PHONY: site test deps test-deps bench-deps build release theme check-public validate-html check-links bench clean

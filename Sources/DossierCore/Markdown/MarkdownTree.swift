@@ -6,9 +6,9 @@ struct MarkdownTree {
 
     /// Every node in document order. Collected first, so the tree can be edited afterwards
     /// without invalidating a live iterator.
-    func nodes(where include: (OpaquePointer, cmark_node_type) -> Bool) -> [OpaquePointer] {
+    func nodes(under top: OpaquePointer? = nil, where include: (OpaquePointer, cmark_node_type) -> Bool) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
-        let iterator = cmark_iter_new(root)
+        let iterator = cmark_iter_new(top ?? root)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
@@ -134,12 +134,7 @@ struct MarkdownTree {
 
     func plainText(_ node: OpaquePointer) -> String {
         var text = ""
-        let iterator = cmark_iter_new(node)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+        for current in nodes(under: node, where: { _, _ in true }) {
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 text += literal(current)
