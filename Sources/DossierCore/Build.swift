@@ -61,17 +61,19 @@ public enum SiteBuild {
             return value
         }
 
-        var loaded: LoadedSite? = step("load files") { SiteLoader.load(root: options.root, diagnostics: &diagnostics) }
-        let site = step("validate") { Site.validate(loaded!, diagnostics: &diagnostics) }
-        loaded = nil  // the YAML trees are no longer needed: free them before rendering
-        let theme = step("load theme") { loadTheme(root: options.root, diagnostics: &diagnostics) }
-        guard let site else {
-            result.diagnostics = diagnostics
-            return result
-        }
-        let publication = Publication(limit: options.publishTLP ?? site.config.publishTLP, includeDrafts: options.includeDrafts)
-        let linked = step("link") { Linker.link(site, publication: publication, diagnostics: &diagnostics) }
-        let bodies = step("render markdown") { renderBodies(site: site, linked: linked, diagnostics: &diagnostics) }
+        // Each stage's input is let go once the next has what it needs: a document's YAML tree
+        // once it is validated, the validated site and its Markdown once the bodies are rendered.
+        var theme: (library: TemplateLibrary, assets: [String: Data])?
+        var (linked, bodies) = { () -> (LinkedSite, RenderedBodies) in
+            let site = step("load and validate") { Site.load(root: options.root, diagnostics: &diagnostics) }
+            theme = step("load theme") { loadTheme(root: options.root, diagnostics: &diagnostics) }
+            let publication = Publication(limit: options.publishTLP ?? site.config.publishTLP,
+                                          includeDrafts: options.includeDrafts)
+            let linked = step("link") { Linker.link(site, publication: publication, diagnostics: &diagnostics) }
+            let bodies = step("render markdown") { renderBodies(site: site, linked: linked, diagnostics: &diagnostics) }
+            return (linked, bodies)
+        }()
+        linked.dropMarkdownSources()
         guard let theme, !diagnostics.hasErrors else {
             result.diagnostics = diagnostics
             return result

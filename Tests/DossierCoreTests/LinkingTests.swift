@@ -204,8 +204,7 @@ import Testing
         let site = Self.site(body: "x")
         defer { site.remove() }
         var diagnostics = Diagnostics()
-        let loaded = SiteLoader.load(root: site.root, diagnostics: &diagnostics)
-        let validated = try #require(Site.validate(loaded, diagnostics: &diagnostics))
+        let validated = Site.load(root: site.root, diagnostics: &diagnostics)
         let index = SiteIndex(site: validated, diagnostics: &diagnostics)
         #expect(diagnostics.all.isEmpty)
         #expect(index.lookup("cobalt-heron") == .actor("cobalt-heron"))

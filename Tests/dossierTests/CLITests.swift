@@ -303,7 +303,7 @@ import Testing
         let run = try CLI.run(["build", "--verbose", "--root", site.root.path])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let steps = Self.lines(run.stderr).compactMap { $0.wholeMatch(of: /([a-z ]+?) +\d+\.\d{3} s/).map { String($0.output.1) } }
-        #expect(steps == ["load files", "validate", "load theme", "link", "render markdown", "render and stage pages", "swap into place"],
+        #expect(steps == ["load and validate", "load theme", "link", "render markdown", "render and stage pages", "swap into place"],
                 "stderr:\n\(run.stderr)")
         #expect(run.stdout.hasPrefix("Built "))
         // Without --verbose, nothing on standard error.

@@ -11,11 +11,3 @@ struct LoadedDocument: @unchecked Sendable {
     var block: YAMLBlock
     var body: MarkdownSource
 }
-
-/// A site folder read from disk: its settings and its documents, in a stable order.
-struct LoadedSite: @unchecked Sendable {
-    var config: (value: SiteConfigFile, block: YAMLBlock)?
-    var documents: [LoadedDocument]
-    /// Ids of files found but unreadable or undecodable; their errors are already reported.
-    var failedIDs: Set<String> = []
-}

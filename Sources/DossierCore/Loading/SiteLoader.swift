@@ -1,29 +1,8 @@
 import Foundation
 
-/// Reads the site folder: finds every content file, reads it, splits and decodes its front-matter.
+/// Reads site files: splits and decodes front-matter into typed, not yet validated, values.
 enum SiteLoader {
     static let configPath = "content/site.yml"
-
-    static func load(root: URL, diagnostics: inout Diagnostics) -> LoadedSite {
-        let folder = SiteFolder(root: root)
-        let config = loadConfig(folder: folder, diagnostics: &diagnostics)
-        let entries = folder.entries(diagnostics: &diagnostics)
-        // Reading and YAML decoding are independent per file, so they run on every core.
-        let results = entries.parallelMap { entry in
-            var local = Diagnostics()
-            let document = loadDocument(entry, folder: folder, diagnostics: &local)
-            return UncheckedBox((document, local))
-        }
-        var documents: [LoadedDocument] = []
-        var failedIDs: Set<String> = []
-        documents.reserveCapacity(results.count)
-        for (entry, result) in zip(entries, results) {
-            let (document, local) = result.value
-            diagnostics.append(contentsOf: local)
-            if let document { documents.append(document) } else { failedIDs.insert(entry.id) }
-        }
-        return LoadedSite(config: config, documents: documents, failedIDs: failedIDs)
-    }
 
     static func loadConfig(folder: SiteFolder, diagnostics: inout Diagnostics) -> (SiteConfigFile, YAMLBlock)? {
         let text: String
