@@ -42,7 +42,7 @@ import Testing
         #expect(try Self.build(Golden.site, output: first).succeeded)
         #expect(try Self.build(Golden.site, output: second).succeeded)
         let a = Golden.tree(first), b = Golden.tree(second)
-        #expect(a.count == 15)
+        #expect(a.count == 17)
         let differences = Golden.differences(expected: a, actual: b)
         #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
     }

@@ -62,6 +62,7 @@ import Testing
             "actors/nordhavn-shipping.html",
             "actors/unit-991.html",
             "assets/style.css",
+            "feed.xml",
             "incidents/2021-harbor-phishing.html",
             "incidents/2022-07-customs-wiper.html",
             "incidents/2022-11-leak-site.html",
@@ -69,6 +70,7 @@ import Testing
             "index.html",
             "pages/about.html",
             "pages/methodology.html",
+            "sitemap.xml",
             "timeline.html",
         ])
         #expect(built.result.files.map(\.path) == built.checker.files.filter { $0 != OutputFolder.manifestName })

@@ -49,7 +49,7 @@ import Testing
                 name: "Secret \(m)", tlp: "amber+strict",
                 extra: "aliases: [Shadow Alias, Alias \(m)]\nkind: group\ncountry: IR\nsummary: summary \(m)\n", body: "Profile \(m)"),
             "content/pages/hidden-page.md": Doc.page(title: "Hidden \(m)", extra: "tlp: amber\n", body: "Page \(m)"),
-        ])
+        ], config: "title: Test Briefing\nbase_url: https://example.org/briefing\n")
     }
 
     @Test func withheldDocumentsLeaveNoTraceInAnyOutputByte() throws {
@@ -59,6 +59,8 @@ import Testing
         #expect(result.succeeded, "\(result.lines)")
         let files = site.outputFiles()
         #expect(files.contains("incidents/public-one.html"))
+        // The feed and the sitemap are covered too.
+        #expect(files.contains("feed.xml") && files.contains("sitemap.xml"))
         #expect(files.contains("actors/open-group.html"))
         for file in files {
             #expect(!["red-one", "draft-one", "secret-crew", "hidden-page"].contains { file.contains($0) }, "file \(file)")

@@ -469,6 +469,9 @@ pre code { background: none; padding: 0; }
 <meta name="generator" content="{{generator}}">
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="{{stylesheet}}">
+{{#site.feed}}
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{.}}">
+{{/site.feed}}
 </head>
 <body>
 <a class="skip-link" href="#main_content">Skip to content</a>

@@ -29,7 +29,8 @@ struct PageContext {
 
     private var siteDictionary: [String: Any] {
         var dictionary: [String: Any] = ["title": site.config.title, "language": site.config.language]
-        dictionary["description"] = site.config.description.map { description in description } ?? false
+        dictionary["description"] = TemplateValue.text(site.config.description)
+        dictionary["feed"] = site.config.baseURL == nil ? false : root + Syndication.feedPath
         return dictionary
     }
 

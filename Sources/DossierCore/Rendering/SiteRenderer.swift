@@ -61,6 +61,9 @@ struct SiteRenderer {
                 ["page": ["id": freePage.id, "title": freePage.title, "body": bodies.html(freePage.id)]]
             }
         }
+        for file in Syndication.files(site: site, bodies: bodies) {
+            jobs.append(UncheckedBox { file })
+        }
         for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
             let file = OutputFile(path: "assets/\(path)", contents: data)
             jobs.append(UncheckedBox { file })
