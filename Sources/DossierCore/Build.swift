@@ -139,7 +139,7 @@ public enum SiteBuild {
             }
             if linked.withheld.contains(target.id) { return .withheld }
             guard let path = linked.outputPath(of: target.id), let title = linked.title(of: target.id) else { return .invalid }
-            return .link(href: path, title: title)
+            return .link(id: target.id, href: path, title: title)
         }
         var documents: [(id: String, body: MarkdownSource, published: Bool)] = []
         for incident in site.incidents { documents.append((incident.id, incident.body, linked.incidentsByID[incident.id] != nil)) }

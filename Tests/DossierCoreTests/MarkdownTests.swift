@@ -48,7 +48,7 @@ import Testing
 
     @Test func referencesAreReplacedInTextButNotInCode() {
         let resolve: @Sendable (String) -> ReferenceResolution = { id in
-            id == "apt-x" ? .link(href: "actors/apt-x.html", title: "APT X") : .unknown(suggestion: "apt-x")
+            id == "apt-x" ? .link(id: "apt-x", href: "actors/apt-x.html", title: "APT X") : .unknown(suggestion: "apt-x")
         }
         let (html, diagnostics) = render("See [[apt-x]], [[apt-x|them]] and `[[apt-x]]`.\n\n```\n[[apt-x]]\n```\n\n    [[apt-x]]\n\nBad [[apt-y]].\n", resolve: resolve)
         #expect(html.html.contains("See <a href=\"../actors/apt-x.html\">APT X</a>, <a href=\"../actors/apt-x.html\">them</a>"))

@@ -52,7 +52,7 @@ enum FrontMatterDecoder {
             return Diagnostic(.error, at(place), "invalid YAML: \(problem)\(detail)", code: "yaml-syntax")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().first ?? ""
-            let place = secondOccurrence(ofKey: key, in: text).map {
+            let place = secondOccurrence(ofKey: key, in: text, from: context.mark.line).map {
                 SourceLocation(path: path, line: startLine + $0.line - 1, column: $0.column)
             } ?? at(context.mark)
             return Diagnostic(.error, place, "duplicate key '\(duplicates.sorted().joined(separator: "', '"))'",
@@ -83,14 +83,21 @@ extension FrontMatterDecoder {
         return (line, column)
     }
 
-    /// Where a key is written the second time: the duplicate, not the original, is the mistake.
-    static func secondOccurrence(ofKey key: String, in yaml: String) -> (line: Int, column: Int)? {
-        var seen = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    /// Where a key is written the second time in the map that holds it: searching from the map's
+    /// line, at the indentation of the key's first appearance, so a key of the same name in
+    /// another entry is not taken for it.
+    static func secondOccurrence(ofKey key: String, in yaml: String, from startLine: Int) -> (line: Int, column: Int)? {
+        var indentation: Int?
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where index + 1 >= startLine {
             let trimmed = line.drop(while: { $0 == " " || $0 == "-" })
             guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
-            seen += 1
-            if seen == 2 { return (index + 1, line.count - trimmed.count + 1) }
+            let column = line.count - trimmed.count + 1
+            if let first = indentation {
+                if column == first { return (index + 1, column) }
+            } else {
+                indentation = column
+            }
         }
         return nil
     }

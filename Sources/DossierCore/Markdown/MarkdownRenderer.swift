@@ -25,6 +25,6 @@ struct MarkdownRenderer: Sendable {
         let headings = tree.headingTexts()
         let html = HTMLRewriter.rewrite(CmarkParser.renderHTML(document, parser: parser), headings: headings,
                                         documentID: documentID)
-        return RenderedMarkdown(html: html, firstParagraph: tree.firstParagraphText())
+        return RenderedMarkdown(html: html, firstParagraph: tree.firstParagraphText(), linkedIDs: references.linkedIDs.sorted())
     }
 }

@@ -84,8 +84,10 @@ struct MarkdownTree {
             if cmark_node_get_type(node) == CMARK_NODE_LINK {
                 guard let scheme, !URLScheme.safeForLinks.contains(scheme) else { continue }
                 unwrap(node)
-            } else if let scheme {
-                if URLScheme.safeForLinks.contains(scheme) {
+            } else if scheme != nil || URLScheme.leavesTheSite(url) {
+                // `//host/x.png` (and `\\host`, which browsers read the same way) has no scheme
+                // but loads from another host just the same.
+                if let scheme, URLScheme.safeForLinks.contains(scheme) {
                     let link = cmark_node_new(CMARK_NODE_LINK)!
                     cmark_node_set_url(link, url)
                     while let child = cmark_node_first_child(node) {
@@ -152,6 +154,13 @@ struct MarkdownTree {
 
 /// The scheme of a URL as written, lower-cased; nil for a relative URL or a fragment.
 enum URLScheme {
+    /// A root-relative or protocol-relative path (`/x`, `//host/x`, `\\host\x`): from a page
+    /// opened from disk it points outside the site, or at another host.
+    static func leavesTheSite(_ url: String) -> Bool {
+        let cleaned = url.unicodeScalars.drop { $0.value <= 0x20 || $0.value == 0x7F }
+        return cleaned.first == "/" || cleaned.first == "\\"
+    }
+
     static let safeForLinks: Set<String> = ["http", "https", "mailto"]
 
     static func of(_ url: String) -> String? {

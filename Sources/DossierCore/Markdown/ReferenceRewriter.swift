@@ -8,6 +8,10 @@ struct ReferenceRewriter {
     let resolve: (String) -> ReferenceResolution
     let rootPrefix: String
     var diagnostics = Diagnostics()
+    /// The documents the body links to: a page showing their titles carries their marking too.
+    var linkedIDs: Set<String> = []
+    private var writtenReferences: [(target: String, line: Int, column: Int)]?
+    private var nextWrittenReference = 0
 
     init(source: MarkdownSource, resolve: @escaping (String) -> ReferenceResolution, rootPrefix: String) {
         self.source = source
@@ -29,16 +33,10 @@ struct ReferenceRewriter {
             var cursor = 0
             for match in matches {
                 insertText(bytes[cursor..<match.range.lowerBound], before: node)
-                // Computed only for a diagnostic: converting the column walks the line.
-                var location: SourceLocation {
-                    let bodyLine = Int(cmark_node_get_start_line(node))
-                    return SourceLocation(
-                        path: source.path,
-                        line: source.startLine + bodyLine - 1,
-                        column: source.column(line: bodyLine, byteColumn: Int(cmark_node_get_start_column(node)) + match.range.lowerBound))
-                }
+                let nodeLine = Int(cmark_node_get_start_line(node))
                 switch resolve(match.target) {
-                case .link(let href, let title):
+                case .link(let id, let href, let title):
+                    linkedIDs.insert(id)
                     let label = match.text ?? title
                     if enclosingLink != nil {
                         // Inside the author's own link: the title as text, never a link in a link.
@@ -52,14 +50,14 @@ struct ReferenceRewriter {
                         cmark_node_insert_before(node, link)
                     }
                 case .withheld:
-                    diagnostics.warning(location, "'\(match.target)' is withheld from this build; its reference is shown as plain text",
+                    diagnostics.warning(locate(match.target, from: nodeLine), "'\(match.target)' is withheld from this build; its reference is shown as plain text",
                                         code: "withheld-reference")
                     insertText(ArraySlice((match.text ?? match.target).utf8), before: node)
                 case .invalid:
                     insertText(ArraySlice((match.text ?? match.target).utf8), before: node)
                 case .unknown(let suggestion):
                     let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-                    diagnostics.error(location, "unknown reference '\(match.target)'\(hint)", code: "unknown-reference")
+                    diagnostics.error(locate(match.target, from: nodeLine), "unknown reference '\(match.target)'\(hint)", code: "unknown-reference")
                     insertText(bytes[match.range], before: node)
                 }
                 cursor = match.range.upperBound
@@ -72,6 +70,47 @@ struct ReferenceRewriter {
                 cmark_node_set_literal(node, rest)
             }
         }
+    }
+
+    /// Where a reference is written in the file. Tree positions are not enough: text that was raw
+    /// HTML or had entities and escapes no longer matches the source byte for byte, and nodes made
+    /// by Dossier have no position. So the body as written is scanned once, the first time a
+    /// diagnostic needs it, and each diagnosed reference takes the next written reference with the
+    /// same target at or after its node's line.
+    private mutating func locate(_ target: String, from nodeLine: Int) -> SourceLocation {
+        if writtenReferences == nil { writtenReferences = Self.references(in: source.text) }
+        let written = writtenReferences!
+        var index = nextWrittenReference
+        while index < written.count, written[index].target != target || written[index].line < nodeLine { index += 1 }
+        guard index < written.count else {
+            return SourceLocation(path: source.path, line: source.startLine + max(nodeLine, 1) - 1)
+        }
+        nextWrittenReference = index + 1
+        return SourceLocation(path: source.path, line: source.startLine + written[index].line - 1, column: written[index].column)
+    }
+
+    /// Every `[[...]]` in the text with its line and its column in Unicode scalars, in one pass.
+    static func references(in text: String) -> [(target: String, line: Int, column: Int)] {
+        let matches = ReferenceScanner.scan(text)
+        guard !matches.isEmpty else { return [] }
+        var result: [(target: String, line: Int, column: Int)] = []
+        result.reserveCapacity(matches.count)
+        let bytes = Array(text.utf8)
+        var line = 1, column = 1, offset = 0
+        for match in matches {
+            while offset < match.range.lowerBound {
+                let byte = bytes[offset]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1  // count scalars: skip UTF-8 continuation bytes
+                }
+                offset += 1
+            }
+            result.append((match.target, line, column))
+        }
+        return result
     }
 
     private static func containsDoubleBracket(_ text: String) -> Bool {

@@ -56,6 +56,18 @@ public struct FuzzyDate: Hashable, Sendable, Comparable, CustomStringConvertible
         "July", "August", "September", "October", "November", "December",
     ]
 
+    /// The first and the last day the date can mean: `2022-07` spans 2022-07-01 to 2022-07-31.
+    var firstDay: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
+    var lastDay: (Int, Int, Int) {
+        let lastMonth = month ?? 12
+        return (year, lastMonth, day ?? FuzzyDate.daysIn(month: lastMonth, year: year))
+    }
+
+    /// Whether this date ends before `other` can begin: never true for overlapping periods.
+    func endsBefore(_ other: FuzzyDate) -> Bool {
+        lastDay < other.firstDay
+    }
+
     /// Earliest possible day first; a less precise date sorts before the precise dates it contains.
     public static func < (lhs: FuzzyDate, rhs: FuzzyDate) -> Bool {
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)

@@ -10,7 +10,7 @@ extension Incident {
         if title == nil { check.error("'title' must not be empty", code: "empty-field", at: "title") }
         let date = check.date(raw.date, at: "date")
         let endDate = check.date(raw.endDate, at: "end_date")
-        if let date, let endDate, endDate < date {
+        if let date, let endDate, endDate.endsBefore(date) {
             check.error("'end_date' \(endDate) is before 'date' \(date)", code: "invalid-date", at: "end_date")
         }
         let tlp = check.tlp(raw.tlp, at: "tlp")

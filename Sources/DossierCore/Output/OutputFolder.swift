@@ -25,8 +25,9 @@ public struct OutputFolder: Sendable {
         let output = Self.resolved(url)
         let root = Self.resolved(siteRoot)
         let protected = [root, root + "/content", root + "/templates"]
+        let outputPrefix = output.hasSuffix("/") ? output : output + "/"
         for path in protected {
-            if output == path || path.hasPrefix(output + "/") {
+            if output == path || path.hasPrefix(outputPrefix) {
                 throw Refusal(description: "refusing to write the site into \(url.path): it is or contains \(path)")
             }
         }
@@ -38,11 +39,14 @@ public struct OutputFolder: Sendable {
         guard isDirectory.boolValue else {
             throw Refusal(description: "refusing to write the site to \(url.path): it is a file, not a folder")
         }
-        let existing = Self.files(under: URL(fileURLWithPath: output))
-        guard !existing.isEmpty else { return }
-        guard let manifest = Self.readManifest(in: URL(fileURLWithPath: output)) else {
+        // The manifest is read before anything is listed: a folder without one is refused at once,
+        // however much it holds.
+        let manifest = Self.readManifest(in: URL(fileURLWithPath: output))
+        if manifest == nil, let entries = try? FileManager.default.contentsOfDirectory(atPath: output), !entries.isEmpty {
             throw Refusal(description: "refusing to replace \(url.path): it holds files Dossier did not write (no \(Self.manifestName)); empty it or choose another --output")
         }
+        guard let manifest else { return }
+        let existing = Self.files(under: URL(fileURLWithPath: output))
         let foreign = existing.filter { $0 != Self.manifestName && !manifest.contains($0) }
         if let first = foreign.first {
             throw Refusal(description: "refusing to replace \(url.path): it holds \(foreign.count) file(s) Dossier did not write, such as \(first); move them or choose another --output")

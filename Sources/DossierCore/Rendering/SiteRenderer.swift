@@ -27,9 +27,9 @@ struct SiteRenderer {
             })
         }
         let site = self.site, bodies = self.bodies
-        // A page that lists documents carries the most restrictive marking among them.
-        let incidentsTLP = site.incidents.map(\.tlp).max() ?? .clear
-        let actorsTLP = site.actors.map(\.tlp).max() ?? .clear
+        let marking = PageMarking(site: site, bodies: bodies)
+        let incidentsTLP = marking.list(of: site.incidents.map(\.id))
+        let actorsTLP = marking.list(of: site.actors.map(\.id))
 
         page(OutputPath.home, "home", title: site.config.title, tlp: max(incidentsTLP, actorsTLP),
              description: site.config.description) { root in
@@ -44,19 +44,19 @@ struct SiteRenderer {
             ListContexts.actors(site: site, bodies: bodies, root: root)
         }
         for incident in site.incidents {
-            page(OutputPath.incident(incident.id), "incident", title: incident.title, tlp: incident.tlp,
+            page(OutputPath.incident(incident.id), "incident", title: incident.title, tlp: marking.incident(incident),
                  description: bodies.summary(incident.id, explicit: incident.summary)) { root in
                 ["incident": IncidentContext.page(incident, site: site, bodies: bodies, root: root)]
             }
         }
         for actor in site.actors {
-            page(OutputPath.actor(actor.id), "actor", title: actor.name, tlp: actor.tlp,
+            page(OutputPath.actor(actor.id), "actor", title: actor.name, tlp: marking.actor(actor),
                  description: bodies.summary(actor.id, explicit: actor.summary)) { root in
                 ["actor": ActorContext.page(actor, site: site, bodies: bodies, root: root)]
             }
         }
         for freePage in site.pages {
-            page(OutputPath.page(freePage.id), "page", title: freePage.title, tlp: freePage.tlp,
+            page(OutputPath.page(freePage.id), "page", title: freePage.title, tlp: marking.page(freePage),
                  description: bodies.summary(freePage.id, explicit: freePage.summary)) { _ in
                 ["page": ["id": freePage.id, "title": freePage.title, "body": bodies.html(freePage.id)]]
             }

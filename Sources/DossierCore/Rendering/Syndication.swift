@@ -68,7 +68,10 @@ enum Syndication {
         String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month ?? 1, date.day ?? 1)
     }
 
+    /// Escapes markup characters and drops the control characters XML 1.0 forbids (a YAML
+    /// escape such as `"\x01"` can put one in a title).
     static func escape(_ text: String) -> String {
-        HTMLEscaper().escapeText(text)
+        let allowed = text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        return HTMLEscaper().escapeText(String(String.UnicodeScalarView(allowed)))
     }
 }
