@@ -1,6 +1,7 @@
 # Dossier: one command to build the sample site, one to run every test, on a bare Debian machine.
 # System packages are installed here, never by hand (with sudo when not root).
 
+SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends
@@ -18,9 +19,12 @@ site: deps release
 ## make test: install what is missing and run every test: unit, CLI, golden output,
 ## the committed public/ against a fresh build, the Nu HTML checker and the link checker.
 test: deps test-deps release
-	$(SWIFT) test
+	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/swift-test.log
 	scripts/check-public.sh $(RELEASE_BIN)
 	$(MAKE) --no-print-directory validate-html check-links
+	@# One closing line for the whole run: the Swift test functions plus the three site checks.
+	@tests=$$(sed -n 's/.*Test run with \([0-9]*\) tests.*passed.*/\1/p' .build/swift-test.log | tail -1); \
+	echo "dossier: $$(( $${tests:-0} + 3 )) passed, 0 failed"
 
 # Installs a Debian package set only when one of them is missing.
 define ensure_packages
