@@ -64,7 +64,7 @@ enum Linker {
                 diagnostics.error(reference.location, "'\(reference.value)' is \(article(target.kindName)), not \(article(expected))",
                                   code: "unknown-\(expected)")
             } else {
-                let hint = index.suggestion(for: reference.value, kinds: [expected]).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = index.suggestion(for: reference.value, kind: expected).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.error(reference.location, "unknown \(expected) '\(reference.value)'\(hint)", code: "unknown-\(expected)")
             }
         }

@@ -24,6 +24,8 @@ struct SiteIndex: Sendable {
         for actor in site.actors {
             byID[actor.id] = .actor(actor.id)
         }
+        sortedIDs = byID.keys.sorted()
+        for id in sortedIDs { sortedIDsByKind[byID[id]!.kindName, default: []].append(id) }
         // Names first, then aliases, so an alias that repeats any name is the one reported.
         for actor in site.actors {
             actorsByName[actor.name.lowercased()] = actorsByName[actor.name.lowercased()] ?? actor.id
@@ -51,10 +53,13 @@ struct SiteIndex: Sendable {
 
     func contains(_ id: String) -> Bool { byID[id] != nil || invalidIDs.contains(id) }
 
-    /// The closest known id or name, for a did-you-mean hint.
-    func suggestion(for reference: String, kinds: Set<String> = ["incident", "actor", "page"]) -> String? {
-        let ids = byID.filter { kinds.contains($0.value.kindName) }.keys
-        return Suggestion.closest(to: reference, in: ids.sorted())
+    /// Ids in sorted order, all and by kind, made once for did-you-mean hints.
+    private var sortedIDs: [String] = []
+    private var sortedIDsByKind: [String: [String]] = [:]
+
+    /// The closest known id, of the given kind or of any, for a did-you-mean hint.
+    func suggestion(for reference: String, kind: String? = nil) -> String? {
+        Suggestion.closest(to: reference, in: kind.map { sortedIDsByKind[$0] ?? [] } ?? sortedIDs)
     }
 }
 
