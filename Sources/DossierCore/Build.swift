@@ -30,6 +30,8 @@ public struct BuildResult: Sendable {
     /// Every generated file (the manifest aside), sorted by path.
     public var files: [BuiltFile] = []
     public var written = 0
+    /// How many content documents were read and checked.
+    public var documents = 0
     public var unchanged = 0
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -66,6 +68,7 @@ public enum SiteBuild {
         var theme: (library: TemplateLibrary, assets: [String: Data])?
         var (linked, bodies) = { () -> (LinkedSite, RenderedBodies) in
             let site = step("load and validate") { Site.load(root: options.root, diagnostics: &diagnostics) }
+            result.documents = site.incidents.count + site.actors.count + site.pages.count + site.invalidIDs.count
             theme = step("load theme") { loadTheme(root: options.root, diagnostics: &diagnostics) }
             let publication = Publication(limit: options.publishTLP ?? site.config.publishTLP,
                                           includeDrafts: options.includeDrafts)
@@ -79,8 +82,9 @@ public enum SiteBuild {
             return result
         }
         let renderer = SiteRenderer(site: linked, bodies: bodies, templates: theme.library, assets: theme.assets)
+        // Pages cannot fail once the templates have parsed and every partial exists, so `check`
+        // stops here: it has done every check, and a pull request's CI need not render the site.
         guard options.writes else {
-            result.files = step("render pages") { renderer.render(BuiltFile.init).map(\.value) }
             result.diagnostics = diagnostics
             return result
         }

@@ -19,6 +19,6 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let options = BuildOptions(root: site.rootURL, includeDrafts: drafts, writes: false)
         let result = try Runner.run(options, verbose: verbose)
-        print("Checked \(result.files.count) files: no errors\(Runner.warningSuffix(result)).")
+        print("Checked \(result.documents) documents: no errors\(Runner.warningSuffix(result)).")
     }
 }

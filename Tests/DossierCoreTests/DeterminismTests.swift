@@ -52,7 +52,10 @@ import Testing
         let reference = try Golden.build()
         defer { try? FileManager.default.removeItem(at: reference.output) }
         for _ in 0..<8 {
-            let result = try SiteBuild.run(BuildOptions(root: Golden.site, writes: false))
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-repeat-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: output) }
+            let result = try SiteBuild.run(BuildOptions(root: Golden.site, output: output))
+            #expect(!result.files.isEmpty)
             #expect(result.files == reference.result.files)
         }
     }
