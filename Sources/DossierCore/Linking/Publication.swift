@@ -21,9 +21,8 @@ public struct Publication: Sendable {
         published.incidents = site.incidents.filter { publishes(tlp: $0.tlp, draft: $0.draft) }
         published.actors = site.actors.filter { publishes(tlp: $0.tlp, draft: $0.draft) }
         published.pages = site.pages.filter { publishes(tlp: $0.tlp, draft: $0.draft) }
-        let withheld = Set(site.incidents.filter { !publishes(tlp: $0.tlp, draft: $0.draft) }.map(\.id))
-            .union(site.actors.filter { !publishes(tlp: $0.tlp, draft: $0.draft) }.map(\.id))
-            .union(site.pages.filter { !publishes(tlp: $0.tlp, draft: $0.draft) }.map(\.id))
-        return (published, withheld)
+        let all = site.incidents.map(\.id) + site.actors.map(\.id) + site.pages.map(\.id)
+        let kept = published.incidents.map(\.id) + published.actors.map(\.id) + published.pages.map(\.id)
+        return (published, Set(all).subtracting(kept))
     }
 }

@@ -51,8 +51,6 @@ struct SiteIndex: Sendable {
         return nil
     }
 
-    func contains(_ id: String) -> Bool { byID[id] != nil || invalidIDs.contains(id) }
-
     /// Ids in sorted order, all and by kind, made once for did-you-mean hints.
     private var sortedIDs: [String] = []
     private var sortedIDsByKind: [String: [String]] = [:]
