@@ -19,10 +19,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Keeps cmark-gfm's special characters switched on, so parses can run in parallel.
+        .target(name: "CmarkParallel", dependencies: ["CCmarkGFM"]),
         .target(
             name: "DossierCore",
             dependencies: [
                 "CCmarkGFM",
+                "CmarkParallel",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
