@@ -31,11 +31,15 @@ struct HTMLEscaper: MustacheContentType {
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
-    /// The default theme's layout opens with `{{% CONTENT_TYPE: HTML }}`, which selects this
-    /// escaper; it must be registered before any template is parsed. Registering replaces the
-    /// built-in "HTML" entry with one that gives the same bytes.
+    /// Registering replaces the built-in "HTML" entry with one that gives the same bytes. It must
+    /// happen before any template is parsed.
     static let registered: Bool = {
         MustacheContentTypes.register(HTMLEscaper(), named: "HTML")
         return true
     }()
+
+    /// swift-mustache starts every partial and parent with its own escaper whatever the caller
+    /// chose, so `TemplateLibrary` opens each template with this line, which selects this one.
+    /// A tag alone on its line writes nothing, so a template renders the same bytes as before.
+    static let selectingLine = "{{% CONTENT_TYPE: HTML }}\n"
 }

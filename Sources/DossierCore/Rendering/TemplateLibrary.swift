@@ -7,15 +7,19 @@ struct TemplateLibrary: Sendable {
     static let requiredTemplates = ["home", "timeline", "actors", "incident", "actor", "page"]
 
     let library: MustacheLibrary
+    /// Each template's text, as parsed, to parse again in `copy()`.
+    private let texts: [(name: String, text: String)]
 
     init?(theme: ThemeFiles, diagnostics: inout Diagnostics) {
         _ = HTMLEscaper.registered
         var library = MustacheLibrary()
+        var texts: [(name: String, text: String)] = []
         var ok = true
         for name in theme.templates.keys.sorted() {
             let (text, path) = theme.templates[name]!
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaper.selectingLine + text), named: name)
+                texts.append((name, HTMLEscaper.selectingLine + text))
             } catch let error as MustacheTemplate.ParserError {
                 if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
                    let open = Self.unclosedSection(in: text) {
@@ -24,7 +28,8 @@ struct TemplateLibrary: Sendable {
                                       "template syntax error: the section '\(open.name)' opened here is never closed",
                                       code: "template-syntax")
                 } else {
-                    diagnostics.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    let line = max(1, error.context.lineNumber - 1)  // less the line HTMLEscaper added
+                    diagnostics.error(SourceLocation(path: path, line: line, column: error.context.columnNumber),
                                       "template syntax error: \(Self.describe(error.error))", code: "template-syntax")
                 }
                 ok = false
@@ -47,6 +52,25 @@ struct TemplateLibrary: Sendable {
         }
         guard ok else { return nil }
         self.library = library
+        self.texts = texts
+    }
+
+    private init(library: MustacheLibrary, texts: [(name: String, text: String)]) {
+        self.library = library
+        self.texts = texts
+    }
+
+    /// The same templates parsed again into memory of their own. Threads that render with one
+    /// shared library spend much of their time contending for its reference counts.
+    func copy() -> TemplateLibrary {
+        var library = MustacheLibrary()
+        for (name, text) in texts {
+            // Each text parsed once already in `init`, so it cannot fail here.
+            if let template = try? MustacheTemplate(string: String(decoding: Array(text.utf8), as: UTF8.self)) {
+                library.register(template, named: name)
+            }
+        }
+        return TemplateLibrary(library: library, texts: texts)
     }
 
     func render(_ context: [String: Any], template name: String) -> String {
