@@ -17,10 +17,10 @@ struct SiteRenderer {
     /// Renders every output file and hands each to `deliver` as soon as it is made, from several
     /// threads at once; returns what `deliver` returned, sorted by path.
     func render<T: Sendable>(_ deliver: @escaping @Sendable (OutputFile) -> T) -> [(path: String, value: T)] {
-        var jobs: [UncheckedBox<() -> OutputFile>] = []
+        var jobs: [UncheckedBox<(TemplateLibrary) -> OutputFile>] = []
         func page(_ path: String, _ template: String, title: String, tlp: TLP, description: String?,
                   _ build: @escaping (String) -> [String: Any]) {
-            jobs.append(UncheckedBox { [site, templates] in
+            jobs.append(UncheckedBox { [site] templates in
                 let context = PageContext(site: site, path: path, title: title, tlp: tlp, description: description)
                 let html = templates.render(context.dictionary(build(context.root)), template: template)
                 return OutputFile(path: path, contents: Data(html.utf8))
@@ -62,16 +62,25 @@ struct SiteRenderer {
             }
         }
         for file in Syndication.files(site: site, bodies: bodies) {
-            jobs.append(UncheckedBox { file })
+            jobs.append(UncheckedBox { _ in file })
         }
         for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
             let file = OutputFile(path: "assets/\(path)", contents: data)
-            jobs.append(UncheckedBox { file })
+            jobs.append(UncheckedBox { _ in file })
         }
-        let results = jobs.parallelMap { job -> UncheckedBox<(String, T)> in
-            let file = job.value()
-            return UncheckedBox((file.path, deliver(file)))
+        // Jobs are dealt round-robin to a few batches per core; each batch renders with its own
+        // copy of the templates.
+        let batchCount = min(jobs.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let templates = self.templates, allJobs = jobs
+        let batches = Array(0..<batchCount).parallelMap { batch -> UncheckedBox<[(String, T)]> in
+            let library = templates.copy()
+            var results: [(String, T)] = []
+            for index in stride(from: batch, to: allJobs.count, by: batchCount) {
+                let file = allJobs[index].value(library)
+                results.append((file.path, deliver(file)))
+            }
+            return UncheckedBox(results)
         }
-        return results.map { (path: $0.value.0, value: $0.value.1) }.sorted { $0.path < $1.path }
+        return batches.flatMap { $0.value }.map { (path: $0.0, value: $0.1) }.sorted { $0.path < $1.path }
     }
 }
