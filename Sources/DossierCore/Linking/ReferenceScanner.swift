@@ -44,7 +44,13 @@ public enum ReferenceScanner {
 }
 
 extension Substring {
+    /// Without leading and trailing spaces and tabs. Compares whole characters, so a space that
+    /// carries a combining mark stays.
     func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        var start = startIndex, end = endIndex
+        func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
+        while start < end, isSpace(self[start]) { start = index(after: start) }
+        while start < end, isSpace(self[index(before: end)]) { end = index(before: end) }
+        return String(self[start..<end])
     }
 }

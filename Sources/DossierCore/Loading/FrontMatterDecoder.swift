@@ -14,8 +14,9 @@ enum FrontMatterDecoder {
         let root: Node
         do {
             // The basic resolver resolves no tags: the reader takes scalars as written, and Yams'
-            // duplicate-key check would otherwise run regular expressions over every key.
-            root = try Yams.compose(yaml: yaml, .basic) ?? Node.mapping(Node.Mapping([]))
+            // duplicate-key check would otherwise run regular expressions over every key. The
+            // encoding is named because Yams' default reads the whole environment on every call.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, yaml: yaml, startLine: startLine, path: path))
             return nil
