@@ -24,25 +24,31 @@ public struct FrontMatter: Sendable, Equatable {
         guard let firstEnd = normalized.firstIndex(of: "\n"), isDelimiter(normalized[..<firstEnd]) else {
             return .failure(isDelimiter(normalized) ? .unterminated : .missing)
         }
+        // Line ends are found as bytes: "\n" is always a character of its own, and a byte scan
+        // is many times quicker than walking characters.
+        let bytes = normalized.utf8
         let yamlStart = normalized.index(after: firstEnd)
         var lineStart = yamlStart
         var line = 2
         while lineStart < normalized.endIndex {
-            let lineEnd = normalized[lineStart...].firstIndex(of: "\n") ?? normalized.endIndex
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? normalized.endIndex
             if isDelimiter(normalized[lineStart..<lineEnd]) {
-                let bodyStart = lineEnd < normalized.endIndex ? normalized.index(after: lineEnd) : lineEnd
+                let bodyStart = lineEnd < normalized.endIndex ? bytes.index(after: lineEnd) : lineEnd
                 return .success(FrontMatter(
                     yaml: String(normalized[yamlStart..<lineStart]), yamlStartLine: 2,
                     body: String(normalized[bodyStart...]), bodyStartLine: line + 1))
             }
-            lineStart = lineEnd < normalized.endIndex ? normalized.index(after: lineEnd) : lineEnd
+            lineStart = lineEnd < normalized.endIndex ? bytes.index(after: lineEnd) : lineEnd
             line += 1
         }
         return .failure(.unterminated)
     }
 
     private static func isDelimiter(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        // Bytes first, as most lines fail there; then characters, as a combining mark after a
+        // dash or a space makes that character something else.
+        guard line.utf8.starts(with: "---".utf8) else { return false }
+        return line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
     }
 }
 

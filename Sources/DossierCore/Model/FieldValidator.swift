@@ -105,9 +105,16 @@ struct FieldValidator {
         return text
     }
 
+    /// Without leading and trailing white space (Unicode's White_Space, the same set as
+    /// Foundation's `.whitespacesAndNewlines`), or nil when nothing is left. Native, as bridging
+    /// to NSString for every field of every document was a thirtieth of a large build's time.
     func trimmed(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
-        return text
+        guard let text else { return nil }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 }
 
