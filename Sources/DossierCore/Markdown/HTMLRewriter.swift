@@ -6,51 +6,56 @@ enum HTMLRewriter {
     /// (`fn-<doc>-1`, `fnref-<doc>-1`) so several bodies on one page never collide.
     static func rewrite(_ html: String, headings: [String], documentID: String) -> String {
         let ids = headingIDs(headings)
-        let source = Array(html.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(source.count + ids.count * 24 + 64)
         let prefix = Array((documentID + "-").utf8)
-        var nextHeading = 0
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            if byte == UInt8(ascii: "<"), nextHeading < ids.count, index + 3 < source.count,
-               source[index + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(source[index + 2]),
-               source[index + 3] == UInt8(ascii: ">") {
-                output.append(contentsOf: source[index..<(index + 3)])
-                output.append(contentsOf: Array(" id=\"\(ids[nextHeading])\">".utf8))
-                nextHeading += 1
-                index += 4
-                continue
+        var html = html
+        return html.withUTF8 { source in
+            var output: [UInt8] = []
+            output.reserveCapacity(source.count + ids.count * 24 + 64)
+            var nextHeading = 0
+            var copied = 0  // source bytes before this are in `output`
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                if byte == UInt8(ascii: "<"), nextHeading < ids.count, index + 3 < source.count,
+                   source[index + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(source[index + 2]),
+                   source[index + 3] == UInt8(ascii: ">") {
+                    output.append(contentsOf: source[copied..<(index + 3)])
+                    output.append(contentsOf: " id=\"\(ids[nextHeading])\">".utf8)
+                    nextHeading += 1
+                    index += 4
+                    copied = index
+                } else if byte == UInt8(ascii: "\""), let length = footnoteIDStart(source, at: index + 1) {
+                    // `"#fn-` / `"fn-` (in `id="fn-`) / `"#fnref-` / `"fnref-`: insert the prefix after it.
+                    output.append(contentsOf: source[copied..<(index + 1 + length)])
+                    output.append(contentsOf: prefix)
+                    index += 1 + length
+                    copied = index
+                } else {
+                    index += 1
+                }
             }
-            if byte == UInt8(ascii: "\""), let length = footnoteIDStart(source, at: index + 1) {
-                // `"#fn-` / `"fn-` (in `id="fn-`) / `"#fnref-` / `"fnref-`: insert the prefix after it.
-                output.append(contentsOf: source[index..<(index + 1 + length)])
-                output.append(contentsOf: prefix)
-                index += 1 + length
-                continue
-            }
-            output.append(byte)
-            index += 1
+            output.append(contentsOf: source[copied...])
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// The length of `#fn-`, `fn-`, `#fnref-` or `fnref-` at `start`, if one is there.
-    private static func footnoteIDStart(_ bytes: [UInt8], at start: Int) -> Int? {
+    private static func footnoteIDStart(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        func has(_ text: StaticString, at offset: Int) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard offset >= 0, offset + count <= bytes.count else { return false }
+            for position in 0..<count where bytes[offset + position] != text.utf8Start[position] { return false }
+            return true
+        }
         var index = start
         if index < bytes.count, bytes[index] == UInt8(ascii: "#") {
             index += 1
-        } else if start < 4 || Array(bytes[(start - 4)..<(start - 1)]) != Array("id=".utf8) {
+        } else if !has("id=", at: start - 4) {
             // Without `#`, only an `id="fn-` attribute is cmark's: a link to a file named `fn-x` is not.
             return nil
         }
-        for candidate in ["fn-", "fnref-"] {
-            let pattern = Array(candidate.utf8)
-            if index + pattern.count <= bytes.count, Array(bytes[index..<(index + pattern.count)]) == pattern {
-                return index - start + pattern.count
-            }
-        }
+        if has("fn-", at: index) { return index - start + 3 }
+        if has("fnref-", at: index) { return index - start + 6 }
         return nil
     }
 

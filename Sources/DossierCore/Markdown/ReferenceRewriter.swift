@@ -21,9 +21,10 @@ struct ReferenceRewriter {
 
     mutating func rewrite(_ textNodes: [OpaquePointer]) {
         for node in textNodes {
-            guard let cString = cmark_node_get_literal(node) else { continue }
+            // Most text holds no `[[`; looking for it in C saves making a Swift string of it.
+            guard let cString = cmark_node_get_literal(node), strstr(cString, "[[") != nil else { continue }
             let text = String(cString: cString)
-            guard text.utf8.count >= 5, Self.containsDoubleBracket(text) else { continue }
+            guard text.utf8.count >= 5 else { continue }
             // An autolink's text is its address: a `[[` in it is part of the URL, not a reference.
             let enclosingLink = self.enclosingLink(node)
             if let link = enclosingLink, isAutolink(link) { continue }
@@ -111,16 +112,6 @@ struct ReferenceRewriter {
             result.append((match.target, line, column))
         }
         return result
-    }
-
-    private static func containsDoubleBracket(_ text: String) -> Bool {
-        var previousWasBracket = false
-        for byte in text.utf8 {
-            let isBracket = byte == UInt8(ascii: "[")
-            if isBracket && previousWasBracket { return true }
-            previousWasBracket = isBracket
-        }
-        return false
     }
 
     private func insertText(_ bytes: ArraySlice<UInt8>, before node: OpaquePointer) {
