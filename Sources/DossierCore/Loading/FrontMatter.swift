@@ -1,3 +1,5 @@
+import Foundation
+
 /// A content file cut in two: the YAML between the opening and closing `---` lines, and the
 /// Markdown body after them, each with the file line it starts on.
 public struct FrontMatter: Sendable, Equatable {
@@ -20,7 +22,7 @@ public struct FrontMatter: Sendable, Equatable {
     public static func split(_ text: String) -> Result<FrontMatter, SplitError> {
         var text = Substring(text)
         if text.first == "\u{FEFF}" { text = text.dropFirst() }
-        let normalized = text.utf8.contains(13) ? Substring(text.replacingCRLF()) : text
+        let normalized = text.utf8.containsByte(13) ? Substring(text.replacingCRLF()) : text
         guard let firstEnd = normalized.firstIndex(of: "\n"), isDelimiter(normalized[..<firstEnd]) else {
             return .failure(isDelimiter(normalized) ? .unterminated : .missing)
         }
@@ -31,7 +33,7 @@ public struct FrontMatter: Sendable, Equatable {
         var lineStart = yamlStart
         var line = 2
         while lineStart < normalized.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? normalized.endIndex
+            let lineEnd = bytes[lineStart...].firstIndexOfByte(UInt8(ascii: "\n")) ?? normalized.endIndex
             if isDelimiter(normalized[lineStart..<lineEnd]) {
                 let bodyStart = lineEnd < normalized.endIndex ? bytes.index(after: lineEnd) : lineEnd
                 return .success(FrontMatter(
@@ -64,5 +66,25 @@ extension Substring {
         }
         if previousWasCR { out.unicodeScalars.append("\n") }
         return out
+    }
+}
+
+extension Substring.UTF8View {
+    /// `contains(byte)` through memchr when the bytes are contiguous, as a String's are: the
+    /// generic version steps an index at a time.
+    func containsByte(_ byte: UInt8) -> Bool {
+        firstIndexOfByte(byte) != nil
+    }
+
+    func firstIndexOfByte(_ byte: UInt8) -> Index? {
+        let offset = withContiguousStorageIfAvailable { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        switch offset {
+        case .some(.some(let offset)): return index(startIndex, offsetBy: offset)
+        case .some(.none): return nil
+        case .none: return firstIndex(of: byte)
+        }
     }
 }
