@@ -66,7 +66,7 @@ public enum SiteBuild {
         // Each stage's input is let go once the next has what it needs: a document's YAML tree
         // once it is validated, the validated site and its Markdown once the bodies are rendered.
         var theme: (library: TemplateLibrary, assets: [String: Data])?
-        var (linked, bodies) = { () -> (LinkedSite, RenderedBodies) in
+        let (linked, bodies) = { () -> (LinkedSite, RenderedBodies) in
             let site = step("load and validate") { Site.load(root: options.root, diagnostics: &diagnostics) }
             result.documents = site.incidents.count + site.actors.count + site.pages.count + site.invalidIDs.count
             theme = step("load theme") { loadTheme(root: options.root, diagnostics: &diagnostics) }
@@ -76,7 +76,6 @@ public enum SiteBuild {
             let bodies = step("render markdown") { renderBodies(site: site, linked: linked, diagnostics: &diagnostics) }
             return (linked, bodies)
         }()
-        linked.dropMarkdownSources()
         guard let theme, !diagnostics.hasErrors else {
             result.diagnostics = diagnostics
             return result

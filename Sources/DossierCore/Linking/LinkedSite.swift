@@ -51,14 +51,4 @@ public struct LinkedSite: Sendable {
         if pagesByID[id] != nil { return OutputPath.page(id) }
         return nil
     }
-
-    /// Empties every document's Markdown text once the bodies are rendered.
-    mutating func dropMarkdownSources() {
-        for index in incidents.indices { incidents[index].body.text = "" }
-        for index in actors.indices { actors[index].body.text = "" }
-        for index in pages.indices { pages[index].body.text = "" }
-        for id in incidentsByID.keys { incidentsByID[id]?.body.text = "" }
-        for id in actorsByID.keys { actorsByID[id]?.body.text = "" }
-        for id in pagesByID.keys { pagesByID[id]?.body.text = "" }
-    }
 }

@@ -4,11 +4,19 @@ enum Linker {
         let index = SiteIndex(site: site, diagnostics: &diagnostics)
         checkReferences(site, index: index, diagnostics: &diagnostics)
         let (published, withheld) = publication.filter(site)
-        var linked = LinkedSite(config: site.config, incidents: [], actors: [], pages: published.pages,
+        // The linked site never holds Markdown: bodies are rendered from `site`, and the sources
+        // are let go with it instead of sitting in memory while pages render.
+        var linked = LinkedSite(config: site.config, incidents: [], actors: [],
+                                pages: published.pages.map { page in
+                                    var page = page
+                                    page.body.text = ""
+                                    return page
+                                },
                                 withheld: withheld, index: index)
 
         for actor in published.actors {
             var actor = actor
+            actor.body.text = ""
             if let sponsor = actor.sponsor, withheld.contains(sponsor.value) {
                 diagnostics.warning(sponsor.location, "sponsor '\(sponsor.value)' is withheld from this build; not shown",
                                     code: "withheld-reference")
@@ -23,6 +31,7 @@ enum Linker {
 
         for incident in published.incidents {
             var incident = incident
+            incident.body.text = ""
             incident.attributions = incident.attributions.filter { attribution in
                 guard withheld.contains(attribution.actor.value) else {
                     return publishedActors.contains(attribution.actor.value)
@@ -103,9 +112,12 @@ enum Linker {
                 related[other.value, default: []].insert(incident.id)
             }
             // One actor can be named several times with the same role (by two vendors): list the incident once.
+            // This incident's ties are the last ones in each actor's list, so only those are searched:
+            // searching the whole list made linking quadratic in the incidents an actor has.
             func tie(_ actorID: String, _ involvement: LinkedSite.Involvement) {
                 let tie = LinkedSite.ActorIncident(incidentID: incident.id, involvement: involvement)
-                if ties[actorID]?.contains(tie) != true { ties[actorID, default: []].append(tie) }
+                let isNew = ties[actorID].map { !$0.reversed().prefix(while: { $0.incidentID == incident.id }).contains(tie) } ?? true
+                if isNew { ties[actorID, default: []].append(tie) }
             }
             for attribution in incident.attributions { tie(attribution.actor.value, .role(attribution.role)) }
             for target in incident.targets where linked.actorsByID[target.value] != nil { tie(target.value, .targeted) }

@@ -31,28 +31,28 @@ struct SiteRenderer {
         let incidentsTLP = marking.list(of: site.incidents.map(\.id))
         let actorsTLP = marking.list(of: site.actors.map(\.id))
 
-        page(OutputPath.home, "home", title: site.config.title, tlp: max(incidentsTLP, actorsTLP),
-             description: site.config.description) { root in
-            ListContexts.home(site: site, bodies: bodies, root: root)
-        }
         page(OutputPath.timeline, "timeline", title: "Timeline", tlp: incidentsTLP,
              description: "Every incident in \(site.config.title), newest first.") { root in
             ListContexts.timeline(site: site, bodies: bodies, root: root)
+        }
+        page(OutputPath.home, "home", title: site.config.title, tlp: max(incidentsTLP, actorsTLP),
+             description: site.config.description) { root in
+            ListContexts.home(site: site, bodies: bodies, root: root)
         }
         page(OutputPath.actors, "actors", title: "Actors", tlp: actorsTLP,
              description: "Every actor in \(site.config.title), with its incidents.") { root in
             ListContexts.actors(site: site, bodies: bodies, root: root)
         }
-        for incident in site.incidents {
-            page(OutputPath.incident(incident.id), "incident", title: incident.title, tlp: marking.incident(incident),
-                 description: bodies.summary(incident.id, explicit: incident.summary)) { root in
-                ["incident": IncidentContext.page(incident, site: site, bodies: bodies, root: root)]
-            }
-        }
         for actor in site.actors {
             page(OutputPath.actor(actor.id), "actor", title: actor.name, tlp: marking.actor(actor),
                  description: bodies.summary(actor.id, explicit: actor.summary)) { root in
                 ["actor": ActorContext.page(actor, site: site, bodies: bodies, root: root)]
+            }
+        }
+        for incident in site.incidents {
+            page(OutputPath.incident(incident.id), "incident", title: incident.title, tlp: marking.incident(incident),
+                 description: bodies.summary(incident.id, explicit: incident.summary)) { root in
+                ["incident": IncidentContext.page(incident, site: site, bodies: bodies, root: root)]
             }
         }
         for freePage in site.pages {
@@ -68,19 +68,38 @@ struct SiteRenderer {
             let file = OutputFile(path: "assets/\(path)", contents: data)
             jobs.append(UncheckedBox { _ in file })
         }
-        // Jobs are dealt round-robin to a few batches per core; each batch renders with its own
-        // copy of the templates.
-        let batchCount = min(jobs.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        // One worker per core takes the next job as it finishes one, so a long page (the timeline
+        // lists every incident) never leaves the other cores idle at the end; the list pages come
+        // first for the same reason. Each worker renders with its own copy of the templates.
+        let workerCount = min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)
         let templates = self.templates, allJobs = jobs
-        let batches = Array(0..<batchCount).parallelMap { batch -> UncheckedBox<[(String, T)]> in
+        let queue = JobQueue(count: allJobs.count)
+        let batches = Array(0..<workerCount).parallelMap { _ -> UncheckedBox<[(String, T)]> in
             let library = templates.copy()
             var results: [(String, T)] = []
-            for index in stride(from: batch, to: allJobs.count, by: batchCount) {
+            while let index = queue.next() {
                 let file = allJobs[index].value(library)
                 results.append((file.path, deliver(file)))
             }
             return UncheckedBox(results)
         }
         return batches.flatMap { $0.value }.map { (path: $0.0, value: $0.1) }.sorted { $0.path < $1.path }
+    }
+}
+
+/// Hands out the indices 0..<count, each once, to whichever thread asks next.
+final class JobQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
     }
 }
