@@ -14,76 +14,88 @@ struct SiteRenderer {
         return folders
     }
 
+    /// One output file to make.
+    private enum Job {
+        case timeline, home, actors
+        case actor(Int), incident(Int), page(Int)
+        case file(OutputFile)
+    }
+
     /// Renders every output file and hands each to `deliver` as soon as it is made, from several
     /// threads at once; returns what `deliver` returned, sorted by path.
     func render<T: Sendable>(_ deliver: @escaping @Sendable (OutputFile) -> T) -> [(path: String, value: T)] {
-        var jobs: [UncheckedBox<(TemplateLibrary) -> OutputFile>] = []
-        func page(_ path: String, _ template: String, title: String, tlp: TLP, description: String?,
-                  _ build: @escaping (String) -> [String: Any]) {
-            jobs.append(UncheckedBox { [site] templates in
-                let context = PageContext(site: site, path: path, title: title, tlp: tlp, description: description)
-                let html = templates.render(context.dictionary(build(context.root)), template: template)
-                return OutputFile(path: path, contents: Data(html.utf8))
-            })
-        }
-        let site = self.site, bodies = self.bodies
-        let marking = PageMarking(site: site, bodies: bodies)
-        let incidentsTLP = marking.list(of: site.incidents.map(\.id))
-        let actorsTLP = marking.list(of: site.actors.map(\.id))
+        // The list pages come first: the timeline lists every incident, and started last it would
+        // leave the other cores idle at the end.
+        var jobs: [Job] = [.timeline, .home, .actors]
+        jobs += site.actors.indices.map(Job.actor)
+        jobs += site.incidents.indices.map(Job.incident)
+        jobs += site.pages.indices.map(Job.page)
+        jobs += Syndication.files(site: site, bodies: bodies).map(Job.file)
+        jobs += assets.sorted(by: { $0.key < $1.key }).map { .file(OutputFile(path: "assets/\($0.key)", contents: $0.value)) }
 
-        page(OutputPath.timeline, "timeline", title: "Timeline", tlp: incidentsTLP,
-             description: "Every incident in \(site.config.title), newest first.") { root in
-            ListContexts.timeline(site: site, bodies: bodies, root: root)
-        }
-        page(OutputPath.home, "home", title: site.config.title, tlp: max(incidentsTLP, actorsTLP),
-             description: site.config.description) { root in
-            ListContexts.home(site: site, bodies: bodies, root: root)
-        }
-        page(OutputPath.actors, "actors", title: "Actors", tlp: actorsTLP,
-             description: "Every actor in \(site.config.title), with its incidents.") { root in
-            ListContexts.actors(site: site, bodies: bodies, root: root)
-        }
-        for actor in site.actors {
-            page(OutputPath.actor(actor.id), "actor", title: actor.name, tlp: marking.actor(actor),
-                 description: bodies.summary(actor.id, explicit: actor.summary)) { root in
-                ["actor": ActorContext.page(actor, site: site, bodies: bodies, root: root)]
-            }
-        }
-        for incident in site.incidents {
-            page(OutputPath.incident(incident.id), "incident", title: incident.title, tlp: marking.incident(incident),
-                 description: bodies.summary(incident.id, explicit: incident.summary)) { root in
-                ["incident": IncidentContext.page(incident, site: site, bodies: bodies, root: root)]
-            }
-        }
-        for freePage in site.pages {
-            page(OutputPath.page(freePage.id), "page", title: freePage.title, tlp: marking.page(freePage),
-                 description: bodies.summary(freePage.id, explicit: freePage.summary)) { _ in
-                ["page": ["id": freePage.id, "title": freePage.title, "body": bodies.html(freePage.id)]]
-            }
-        }
-        for file in Syndication.files(site: site, bodies: bodies) {
-            jobs.append(UncheckedBox { _ in file })
-        }
-        for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
-            let file = OutputFile(path: "assets/\(path)", contents: data)
-            jobs.append(UncheckedBox { _ in file })
-        }
-        // One worker per core takes the next job as it finishes one, so a long page (the timeline
-        // lists every incident) never leaves the other cores idle at the end; the list pages come
-        // first for the same reason. Each worker renders with its own copy of the templates.
+        // One worker per core takes the next job as it finishes one. Each renders with its own
+        // copy of the templates: threads sharing one spend their time contending for its
+        // reference counts.
         let workerCount = min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)
-        let templates = self.templates, allJobs = jobs
-        let queue = JobQueue(count: allJobs.count)
+        let queue = JobQueue(count: jobs.count)
+        let renderer = UncheckedBox((self, jobs, PageMarking(site: site, bodies: bodies)))
         let batches = Array(0..<workerCount).parallelMap { _ -> UncheckedBox<[(String, T)]> in
-            let library = templates.copy()
+            let (renderer, jobs, marking) = renderer.value
+            let library = renderer.templates.copy()
             var results: [(String, T)] = []
             while let index = queue.next() {
-                let file = allJobs[index].value(library)
+                let file = renderer.make(jobs[index], library: library, marking: marking)
                 results.append((file.path, deliver(file)))
             }
             return UncheckedBox(results)
         }
         return batches.flatMap { $0.value }.map { (path: $0.0, value: $0.1) }.sorted { $0.path < $1.path }
+    }
+
+    private func make(_ job: Job, library: TemplateLibrary, marking: PageMarking) -> OutputFile {
+        func page(_ path: String, _ template: String, title: String, tlp: TLP, description: String?,
+                  _ build: (String) -> [String: Any]) -> OutputFile {
+            let context = PageContext(site: site, path: path, title: title, tlp: tlp, description: description)
+            let html = library.render(context.dictionary(build(context.root)), template: template)
+            return OutputFile(path: path, contents: Data(html.utf8))
+        }
+        switch job {
+        case .timeline:
+            return page(OutputPath.timeline, "timeline", title: "Timeline", tlp: marking.list(of: site.incidents.map(\.id)),
+                        description: "Every incident in \(site.config.title), newest first.") { root in
+                ListContexts.timeline(site: site, bodies: bodies, root: root)
+            }
+        case .home:
+            let tlp = max(marking.list(of: site.incidents.map(\.id)), marking.list(of: site.actors.map(\.id)))
+            return page(OutputPath.home, "home", title: site.config.title, tlp: tlp, description: site.config.description) { root in
+                ListContexts.home(site: site, bodies: bodies, root: root)
+            }
+        case .actors:
+            return page(OutputPath.actors, "actors", title: "Actors", tlp: marking.list(of: site.actors.map(\.id)),
+                        description: "Every actor in \(site.config.title), with its incidents.") { root in
+                ListContexts.actors(site: site, bodies: bodies, root: root)
+            }
+        case .actor(let index):
+            let actor = site.actors[index]
+            return page(OutputPath.actor(actor.id), "actor", title: actor.name, tlp: marking.actor(actor),
+                        description: bodies.summary(actor.id, explicit: actor.summary)) { root in
+                ["actor": ActorContext.page(actor, site: site, bodies: bodies, root: root)]
+            }
+        case .incident(let index):
+            let incident = site.incidents[index]
+            return page(OutputPath.incident(incident.id), "incident", title: incident.title, tlp: marking.incident(incident),
+                        description: bodies.summary(incident.id, explicit: incident.summary)) { root in
+                ["incident": IncidentContext.page(incident, site: site, bodies: bodies, root: root)]
+            }
+        case .page(let index):
+            let freePage = site.pages[index]
+            return page(OutputPath.page(freePage.id), "page", title: freePage.title, tlp: marking.page(freePage),
+                        description: bodies.summary(freePage.id, explicit: freePage.summary)) { _ in
+                ["page": ["id": freePage.id, "title": freePage.title, "body": bodies.html(freePage.id)]]
+            }
+        case .file(let file):
+            return file
+        }
     }
 }
 
