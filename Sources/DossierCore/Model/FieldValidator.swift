@@ -55,7 +55,7 @@ struct FieldValidator {
             if Identifier.isValid(value) {
                 result.append(value)
             } else {
-                error("invalid \(field) '\(value)'; use lower-case letters, digits and single hyphens",
+                error("invalid entry '\(value)' in \(field); use lower-case letters, digits and single hyphens",
                       code: "invalid-slug", at: FieldKey(stringValue: field), FieldKey(intValue: index))
             }
         }
