@@ -84,4 +84,46 @@ import Testing
         #expect(CmarkParser.parsesInParallel)
         #endif
     }
+
+    /// A backslash before a bracket makes it text, as everywhere in Markdown: `\[[x]]` is written
+    /// to show the syntax, not to link, and gets no diagnostic.
+    @Test func escapedBracketsAreTextNotReferences() {
+        let resolve: @Sendable (String) -> ReferenceResolution = { target in
+            target == "known" ? .link(id: "known", href: "incidents/known.html", title: "Known") : .unknown(suggestion: nil)
+        }
+        let (html, diagnostics) = render("Write \\[[apt-x]] or [[apt-y\\]] for a link; [[known]] is one.\n", resolve: resolve)
+        #expect(html.html.contains("Write [[apt-x]] or [[apt-y]] for a link;"))
+        #expect(html.html.contains("<a href=\"../incidents/known.html\">Known</a> is one."))
+        #expect(diagnostics.all.isEmpty)
+        // An escaped backslash escapes nothing else: the reference after it is real.
+        let (afterBackslash, _) = render("C:\\\\[[known]]\n", resolve: resolve)
+        #expect(afterBackslash.html.contains("C:\\<a href=\"../incidents/known.html\">Known</a>"))
+        // Unknown references are still found at their own column when an escaped one comes first.
+        let (_, unknown) = render("\\[[nope]] then [[nope]]\n", resolve: resolve)
+        #expect(unknown.all.map { "\($0.location.line):\($0.location.column ?? 0)" } == ["1:16"])
+    }
+
+    /// Outside references, keeping escaped brackets from cmark changes nothing: each document
+    /// renders byte for byte as cmark-gfm renders it without Dossier's protection.
+    @Test(arguments: [
+        "a \\[b\\] c \\\\\\[ three backslashes, and one at the end \\\n",
+        "`code \\[x\\]` and ``\\\\[``\n",
+        "```\\[info\n\\[x\\]\n```\n\n    indented \\[x\\]\n",
+        "[label \\[x\\]](https://example.com/a\\[b\\] \"title \\[t\\]\")\n",
+        "![alt \\[x\\]](img\\[1\\].png)\n",
+        "<https://example.com/a\\[b> and <b>\\[raw\\]</b>\n\n<div>\\[block\\]</div>\n",
+        "| a \\[x\\] | b |\n|---|---|\n| \\[c\\] | d |\n",
+        "# Heading \\[x\\]\n\n- \\[ ] not a task\n- [ ] a task\n",
+        "www.example.com/a\\[b\\] and https://example.com/\\[c and ~~\\[struck\\]~~\n",
+        "[ref \\[x\\]][r]\n\n[r]: /url\\[1\\] \"t\\[\"\n\nNote[^n].\n\n[^n]: \\[x\\]\n",
+    ])
+    func escapedBracketsRenderAsCmarkRendersThem(_ text: String) {
+        var plain = MarkdownRenderer(resolve: { _ in .invalid }, rootPrefix: "../")
+        plain.protectsEscapedBrackets = false
+        var diagnostics = Diagnostics()
+        let source = MarkdownSource(text: text, path: "x.md", startLine: 1)
+        let expected = plain.render(source, documentID: "doc", diagnostics: &diagnostics).html
+        let (html, _) = render(text, resolve: { _ in .invalid })
+        #expect(html.html == expected)
+    }
 }

@@ -7,20 +7,25 @@ struct MarkdownRenderer: Sendable {
     var resolve: @Sendable (String) -> ReferenceResolution
     /// `../` from the page the body appears on to the output root.
     var rootPrefix: String
+    /// Whether `\[[x]]` stays text (see EscapedBrackets); off only to compare against in tests.
+    var protectsEscapedBrackets = true
 
     func render(_ source: MarkdownSource, documentID: String, diagnostics: inout Diagnostics) -> RenderedMarkdown {
-        let (document, parser) = CmarkParser.parse(source.text)
+        let protected = protectsEscapedBrackets ? EscapedBrackets.protect(source.text) : nil
+        let (document, parser) = CmarkParser.parse(protected ?? source.text)
         defer {
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
         let tree = MarkdownTree(root: document)
         tree.mergeAdjacentText()
+        EscapedBrackets.restoreRawHTML(in: tree)
         tree.showRawHTMLAsText()
         tree.unlinkUnsafeURLs()
         var references = ReferenceRewriter(source: source, resolve: resolve, rootPrefix: rootPrefix)
         references.rewrite(tree.textNodes())
         diagnostics.append(contentsOf: references.diagnostics)
+        EscapedBrackets.restore(in: tree)
 
         let headings = tree.headingTexts()
         let html = HTMLRewriter.rewrite(CmarkParser.renderHTML(document, parser: parser), headings: headings,

@@ -27,7 +27,7 @@ struct ReferenceRewriter {
             guard text.utf8.count >= 5 else { continue }
             // An autolink's text is its address: a `[[` in it is part of the URL, not a reference.
             let enclosingLink = self.enclosingLink(node)
-            if let link = enclosingLink, isAutolink(link) { continue }
+            if let link = enclosingLink, Self.isAutolink(link) { continue }
             let matches = ReferenceScanner.scan(text)
             guard !matches.isEmpty else { continue }
             let bytes = Array(text.utf8)
@@ -99,6 +99,12 @@ struct ReferenceRewriter {
         let bytes = Array(text.utf8)
         var line = 1, column = 1, offset = 0
         for match in matches {
+            // `\[[x]]` is text, not a reference (see EscapedBrackets).
+            var backslashes = 0
+            while match.range.lowerBound - backslashes > 0, bytes[match.range.lowerBound - backslashes - 1] == UInt8(ascii: "\\") {
+                backslashes += 1
+            }
+            if backslashes % 2 == 1 { continue }
             while offset < match.range.lowerBound {
                 let byte = bytes[offset]
                 if byte == UInt8(ascii: "\n") {
@@ -132,7 +138,7 @@ struct ReferenceRewriter {
     }
 
     /// `<https://x>`, `https://x` and `www.x` links show their own address as their text.
-    private func isAutolink(_ link: OpaquePointer) -> Bool {
+    static func isAutolink(_ link: OpaquePointer) -> Bool {
         guard let url = cmark_node_get_url(link).map({ String(cString: $0) }) else { return false }
         let text = MarkdownTree(root: link).plainText(link)
         return [text, "http://" + text, "https://" + text, "mailto:" + text].contains(url)
