@@ -19,13 +19,14 @@ struct MarkdownRenderer: Sendable {
         }
         let tree = MarkdownTree(root: document)
         tree.mergeAdjacentText()
-        EscapedBrackets.restoreRawHTML(in: tree)
+        // Only a body that had escaped brackets has placeholders to give back.
+        if protected != nil { EscapedBrackets.restoreRawHTML(in: tree) }
         tree.showRawHTMLAsText()
         tree.unlinkUnsafeURLs()
         var references = ReferenceRewriter(source: source, resolve: resolve, rootPrefix: rootPrefix)
         references.rewrite(tree.textNodes())
         diagnostics.append(contentsOf: references.diagnostics)
-        EscapedBrackets.restore(in: tree)
+        if protected != nil { EscapedBrackets.restore(in: tree) }
 
         let headings = tree.headingTexts()
         let html = HTMLRewriter.rewrite(CmarkParser.renderHTML(document, parser: parser), headings: headings,
