@@ -91,16 +91,28 @@ import Testing
         let resolve: @Sendable (String) -> ReferenceResolution = { target in
             target == "known" ? .link(id: "known", href: "incidents/known.html", title: "Known") : .unknown(suggestion: nil)
         }
-        let (html, diagnostics) = render("Write \\[[apt-x]] or [[apt-y\\]] for a link; [[known]] is one.\n", resolve: resolve)
-        #expect(html.html.contains("Write [[apt-x]] or [[apt-y]] for a link;"))
+        let (html, diagnostics) = render("Write \\[[apt-x]] for a link; [[known]] is one.\n", resolve: resolve)
+        #expect(html.html.contains("Write [[apt-x]] for a link;"))
         #expect(html.html.contains("<a href=\"../incidents/known.html\">Known</a> is one."))
         #expect(diagnostics.all.isEmpty)
         // An escaped backslash escapes nothing else: the reference after it is real.
         let (afterBackslash, _) = render("C:\\\\[[known]]\n", resolve: resolve)
         #expect(afterBackslash.html.contains("C:\\<a href=\"../incidents/known.html\">Known</a>"))
-        // Unknown references are still found at their own column when an escaped one comes first.
-        let (_, unknown) = render("\\[[nope]] then [[nope]]\n", resolve: resolve)
-        #expect(unknown.all.map { "\($0.location.line):\($0.location.column ?? 0)" } == ["1:16"])
+        // Raw HTML shows its backslash, and what it escapes is no reference either.
+        let (rawHTML, rawDiagnostics) = render("<div>\\[[nope]]</div>\n\nSee [[nope]].\n", resolve: resolve)
+        #expect(rawHTML.html.contains("&lt;div&gt;\\[[nope]]&lt;/div&gt;"))
+        #expect(rawDiagnostics.all.map { "\($0.location.line):\($0.location.column ?? 0)" } == ["3:5"])
+    }
+
+    /// Diagnostics point at the reference as written, whether or not an escaped one comes first,
+    /// and whether or not the body holds the placeholder (which turns the protection off).
+    @Test(arguments: [
+        ("\\[[nope]] then [[nope]]\n", ["1:16"]),
+        ("\u{2E2C} \\[[nope]] then [[nope]]\n", ["1:4", "1:18"]),
+    ])
+    func referencesAreLocatedPastEscapedOnes(_ text: String, _ expected: [String]) {
+        let (_, diagnostics) = render(text)
+        #expect(diagnostics.all.map { "\($0.location.line):\($0.location.column ?? 0)" } == expected)
     }
 
     /// Outside references, keeping escaped brackets from cmark changes nothing: each document
@@ -115,6 +127,8 @@ import Testing
         "| a \\[x\\] | b |\n|---|---|\n| \\[c\\] | d |\n",
         "# Heading \\[x\\]\n\n- \\[ ] not a task\n- [ ] a task\n",
         "www.example.com/a\\[b\\] and https://example.com/\\[c and ~~\\[struck\\]~~\n",
+        "A \\[_foo_\\] B \\[**\"strong\"**\\] *\\[*foo **foo\\]**bar _\\[_ \\[*a*\n",
+        "Note[^x\\[y] and[^x\\]y].\n\n[^x\\[y]: one \\[\n\n[^x\\]y]: two\n",
         "[ref \\[x\\]][r]\n\n[r]: /url\\[1\\] \"t\\[\"\n\nNote[^n].\n\n[^n]: \\[x\\]\n",
     ])
     func escapedBracketsRenderAsCmarkRendersThem(_ text: String) {

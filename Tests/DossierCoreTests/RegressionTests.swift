@@ -95,4 +95,33 @@ import Testing
         #expect(feed.contains("<title>ABC</title>"))
         #expect(XMLParser(data: Data(feed.utf8)).parse())
     }
+
+    /// Field values are trimmed of exactly what Foundation's `.whitespacesAndNewlines` trims, which
+    /// the code used until it trimmed natively for speed: a title of a zero-width space is empty.
+    @Test func fieldsAreTrimmedOfWhatFoundationTrims() throws {
+        var differing: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if FieldValidator.isWhitespace(scalar) != CharacterSet.whitespacesAndNewlines.contains(scalar) {
+                differing.append(String(format: "U+%04X", value))
+            }
+        }
+        #expect(differing == [])
+        let site = TestSite(["content/incidents/a.md": Doc.incident(title: "\"\u{200B}\"")])
+        defer { site.remove() }
+        let result = try site.check()
+        #expect(result.lines.contains { $0.contains("'title' must not be empty") })
+    }
+
+    /// swift-mustache's own escaper works on Characters, so a `<` or `"` carrying a combining mark
+    /// went out raw from partials (the list items); every template now escapes byte by byte.
+    @Test func markupCharactersCarryingCombiningMarksAreEscapedInPartials() throws {
+        let name = "MEK <\u{0338}x \"\u{0301}y"
+        let site = TestSite(["content/actors/mek.md": Doc.actor(name: "'\(name)'")])
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        let list = try #require(site.page("actors.html"))
+        #expect(list.contains("MEK &lt;\u{0338}x &quot;\u{0301}y"))
+        #expect(!list.contains("<\u{0338}"))
+    }
 }

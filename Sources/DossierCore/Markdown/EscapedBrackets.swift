@@ -1,27 +1,30 @@
 import CCmarkGFM
 import Foundation
 
-/// `\[` and `\]` are literal brackets in Markdown, but cmark-gfm drops the backslash before Dossier
-/// sees the text, so `\[[id]]` would still read as a reference. Before parsing, each escaped
-/// bracket becomes a backslash and a placeholder, which cmark keeps as written (a backslash before
-/// anything but ASCII punctuation is literal). Once references are resolved, each node gets back
-/// what cmark makes of the escape: a bracket in text, link addresses, titles and info strings, and
-/// the backslash and bracket as written in code, raw HTML and `<...>` autolinks.
+/// `\[` is a literal bracket in Markdown, but cmark-gfm drops the backslash before Dossier sees
+/// the text, so `\[[id]]` would still read as a reference. Before parsing, the bracket of each `\[`
+/// becomes a placeholder, which cmark keeps after its backslash (a backslash before anything but
+/// ASCII punctuation is literal). Once references are resolved, each node gets back what cmark
+/// makes of the escape: a bracket in text, link addresses, titles and info strings, and the
+/// backslash and bracket as written in code, raw HTML and autolinks.
 enum EscapedBrackets {
-    /// Noncharacters, never meant to appear in interchanged text.
-    static let openPlaceholder = Unicode.Scalar(UInt32(0xFDD0))!
-    static let closePlaceholder = Unicode.Scalar(UInt32(0xFDD1))!
+    /// Parsed in place of `[`: punctuation, as `[` is, so emphasis next to it opens and closes as
+    /// before; rare enough that a body holding one is parsed unprotected.
+    static let placeholder = Unicode.Scalar(UInt32(0x2E2C))!
+    /// Stands for `\[` in raw HTML, where the backslash stays, until references are resolved.
+    static let rawHTMLPlaceholder = Unicode.Scalar(UInt32(0x2E2D))!
+    /// The placeholder as cmark writes it in an href or id: a footnote label keeps its escapes.
+    static let encodedPlaceholder = "%E2%B8%AC"
 
     /// The text to parse instead, or nil when it has no escaped bracket, or already holds a
     /// placeholder (then it is parsed as it is, and `\[[x]]` stays a reference).
-    static func protect(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
+    static func protect(_ original: String) -> String? {
+        var text = original
+        let protected = text.withUTF8 { bytes -> String? in
             guard let base = bytes.baseAddress, hasEscapedBracket(base, count: bytes.count) else { return nil }
-            let open = Array(String(openPlaceholder).utf8), close = Array(String(closePlaceholder).utf8)
-            // A placeholder's three bytes, EF B7 90 or EF B7 91, in the text already.
-            for index in bytes.indices.dropLast(2) where bytes[index] == open[0] && bytes[index + 1] == open[1]
-                && (bytes[index + 2] == open[2] || bytes[index + 2] == close[2]) {
+            let marker = Array(String(placeholder).utf8), rawMarker = Array(String(rawHTMLPlaceholder).utf8)
+            for index in bytes.indices.dropLast(2) where bytes[index] == marker[0] && bytes[index + 1] == marker[1]
+                && (bytes[index + 2] == marker[2] || bytes[index + 2] == rawMarker[2]) {
                 return nil
             }
             var output: [UInt8] = []
@@ -37,8 +40,7 @@ enum EscapedBrackets {
                 // Backslashes pair up left to right, as cmark reads them: in `\\[` the bracket is not escaped.
                 switch bytes[index + 1] {
                 case UInt8(ascii: "\\"): output += [byte, byte]
-                case UInt8(ascii: "["): output += [byte] + open
-                case UInt8(ascii: "]"): output += [byte] + close
+                case UInt8(ascii: "["): output += [byte] + marker
                 default:
                     output.append(byte)
                     index += 1
@@ -48,6 +50,8 @@ enum EscapedBrackets {
             }
             return String(decoding: output, as: UTF8.self)
         }
+        guard let protected, !original.contains(encodedPlaceholder) else { return nil }
+        return protected
     }
 
     /// Backslashes found with memchr: most bodies have none, and every body is checked.
@@ -55,16 +59,18 @@ enum EscapedBrackets {
         var offset = 0
         while offset < count - 1, let found = memchr(base + offset, Int32(UInt8(ascii: "\\")), count - 1 - offset) {
             let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if base[index + 1] == UInt8(ascii: "[") || base[index + 1] == UInt8(ascii: "]") { return true }
+            if base[index + 1] == UInt8(ascii: "[") { return true }
             offset = index + 1
         }
         return false
     }
 
-    /// Before raw HTML becomes text: it keeps its backslashes.
-    static func restoreRawHTML(in tree: MarkdownTree) {
+    /// Before raw HTML becomes text: its `\[` keeps the backslash, and must not read as a reference.
+    static func protectRawHTML(in tree: MarkdownTree) {
         for node in tree.nodes(where: { _, type in type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK }) {
-            restoreLiteral(of: node, keepingBackslash: true)
+            if let changed = replaced(string(cmark_node_get_literal(node)), with: String(rawHTMLPlaceholder)) {
+                cmark_node_set_literal(node, changed)
+            }
         }
     }
 
@@ -72,44 +78,56 @@ enum EscapedBrackets {
     static func restore(in tree: MarkdownTree) {
         var autolinkTexts: Set<OpaquePointer> = []
         for node in tree.nodes(where: { _, type in type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE }) {
-            let url = string(cmark_node_get_url(node))
             // `<https://x/\[y>` and `www.x/\[y`: no escapes in an autolink, so its address and text
             // keep the backslash.
             let isAutolink = cmark_node_get_type(node) == CMARK_NODE_LINK && ReferenceRewriter.isAutolink(node)
             if isAutolink {
                 for text in tree.nodes(under: node, where: { _, type in type == CMARK_NODE_TEXT }) { autolinkTexts.insert(text) }
             }
-            if let restored = restored(url, keepingBackslash: isAutolink) { cmark_node_set_url(node, restored) }
-            if let restored = restored(string(cmark_node_get_title(node)), keepingBackslash: false) { cmark_node_set_title(node, restored) }
+            if let changed = replaced(string(cmark_node_get_url(node)), with: isAutolink ? "\\[" : "[") {
+                cmark_node_set_url(node, changed)
+            }
+            if let changed = replaced(string(cmark_node_get_title(node)), with: "[") { cmark_node_set_title(node, changed) }
         }
         for node in tree.nodes(where: { _, type in
             type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK
         }) {
             let type = cmark_node_get_type(node)
-            restoreLiteral(of: node, keepingBackslash: type != CMARK_NODE_TEXT || autolinkTexts.contains(node))
-            if type == CMARK_NODE_CODE_BLOCK, let restored = restored(string(cmark_node_get_fence_info(node)), keepingBackslash: false) {
+            let keepsBackslash = type != CMARK_NODE_TEXT || autolinkTexts.contains(node)
+            var literal = string(cmark_node_get_literal(node))
+            var changed = false
+            if let restored = replaced(literal, with: keepsBackslash ? "\\[" : "[") {
+                literal = restored
+                changed = true
+            }
+            if type == CMARK_NODE_TEXT, literal.unicodeScalars.contains(rawHTMLPlaceholder) {
+                literal = String(String.UnicodeScalarView(literal.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
+                    scalar == rawHTMLPlaceholder ? ["\\", "["] : [scalar]
+                }))
+                changed = true
+            }
+            if changed { cmark_node_set_literal(node, literal) }
+            if type == CMARK_NODE_CODE_BLOCK, let restored = replaced(string(cmark_node_get_fence_info(node)), with: "[") {
                 cmark_node_set_fence_info(node, restored)
             }
         }
     }
 
-    private static func restoreLiteral(of node: OpaquePointer, keepingBackslash: Bool) {
-        if let restored = restored(string(cmark_node_get_literal(node)), keepingBackslash: keepingBackslash) {
-            cmark_node_set_literal(node, restored)
-        }
+    /// cmark's HTML for a body that was protected: a footnote label with `\[` in it names its ids.
+    static func restore(html: String) -> String {
+        html.contains(encodedPlaceholder) ? html.replacingOccurrences(of: encodedPlaceholder, with: "%5B") : html
     }
 
-    /// The text with each backslash-and-placeholder back as `[`/`]`, or `\[`/`\]`; nil when unchanged.
-    private static func restored(_ text: String, keepingBackslash: Bool) -> String? {
-        guard text.unicodeScalars.contains(where: { $0 == openPlaceholder || $0 == closePlaceholder }) else { return nil }
+    /// The text with each backslash-and-placeholder replaced; nil when there is none.
+    private static func replaced(_ text: String, with replacement: String) -> String? {
+        guard text.unicodeScalars.contains(placeholder) else { return nil }
         var output = String.UnicodeScalarView()
         var pendingBackslash = false
         for scalar in text.unicodeScalars {
             if pendingBackslash {
                 pendingBackslash = false
-                if scalar == openPlaceholder || scalar == closePlaceholder {
-                    if keepingBackslash { output.append("\\") }
-                    output.append(scalar == openPlaceholder ? "[" : "]")
+                if scalar == placeholder {
+                    output.append(contentsOf: replacement.unicodeScalars)
                     continue
                 }
                 output.append("\\")

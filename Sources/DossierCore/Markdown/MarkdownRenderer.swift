@@ -20,17 +20,19 @@ struct MarkdownRenderer: Sendable {
         let tree = MarkdownTree(root: document)
         tree.mergeAdjacentText()
         // Only a body that had escaped brackets has placeholders to give back.
-        if protected != nil { EscapedBrackets.restoreRawHTML(in: tree) }
+        if protected != nil { EscapedBrackets.protectRawHTML(in: tree) }
         tree.showRawHTMLAsText()
         tree.unlinkUnsafeURLs()
-        var references = ReferenceRewriter(source: source, resolve: resolve, rootPrefix: rootPrefix)
+        var references = ReferenceRewriter(source: source, resolve: resolve, rootPrefix: rootPrefix,
+                                           escapedBracketsAreText: protected != nil)
         references.rewrite(tree.textNodes())
         diagnostics.append(contentsOf: references.diagnostics)
         if protected != nil { EscapedBrackets.restore(in: tree) }
 
         let headings = tree.headingTexts()
-        let html = HTMLRewriter.rewrite(CmarkParser.renderHTML(document, parser: parser), headings: headings,
-                                        documentID: documentID)
+        var cmarkHTML = CmarkParser.renderHTML(document, parser: parser)
+        if protected != nil { cmarkHTML = EscapedBrackets.restore(html: cmarkHTML) }
+        let html = HTMLRewriter.rewrite(cmarkHTML, headings: headings, documentID: documentID)
         return RenderedMarkdown(html: html, firstParagraph: tree.firstParagraphText(), linkedIDs: references.linkedIDs.sorted())
     }
 }

@@ -7,16 +7,21 @@ struct ReferenceRewriter {
     let source: MarkdownSource
     let resolve: (String) -> ReferenceResolution
     let rootPrefix: String
+    /// Whether `\[[x]]` was kept from being a reference (see EscapedBrackets), so the written
+    /// references that diagnostics are placed at leave it out too.
+    let escapedBracketsAreText: Bool
     var diagnostics = Diagnostics()
     /// The documents the body links to: a page showing their titles carries their marking too.
     var linkedIDs: Set<String> = []
     private var writtenReferences: [(target: String, line: Int, column: Int)]?
     private var nextWrittenReference = 0
 
-    init(source: MarkdownSource, resolve: @escaping (String) -> ReferenceResolution, rootPrefix: String) {
+    init(source: MarkdownSource, resolve: @escaping (String) -> ReferenceResolution, rootPrefix: String,
+         escapedBracketsAreText: Bool = false) {
         self.source = source
         self.resolve = resolve
         self.rootPrefix = rootPrefix
+        self.escapedBracketsAreText = escapedBracketsAreText
     }
 
     mutating func rewrite(_ textNodes: [OpaquePointer]) {
@@ -79,7 +84,9 @@ struct ReferenceRewriter {
     /// diagnostic needs it, and each diagnosed reference takes the next written reference with the
     /// same target at or after its node's line.
     private mutating func locate(_ target: String, from nodeLine: Int) -> SourceLocation {
-        if writtenReferences == nil { writtenReferences = Self.references(in: source.text) }
+        if writtenReferences == nil {
+            writtenReferences = Self.references(in: source.text, skippingEscaped: escapedBracketsAreText)
+        }
         let written = writtenReferences!
         var index = nextWrittenReference
         while index < written.count, written[index].target != target || written[index].line < nodeLine { index += 1 }
@@ -91,7 +98,7 @@ struct ReferenceRewriter {
     }
 
     /// Every `[[...]]` in the text with its line and its column in Unicode scalars, in one pass.
-    static func references(in text: String) -> [(target: String, line: Int, column: Int)] {
+    static func references(in text: String, skippingEscaped: Bool = false) -> [(target: String, line: Int, column: Int)] {
         let matches = ReferenceScanner.scan(text)
         guard !matches.isEmpty else { return [] }
         var result: [(target: String, line: Int, column: Int)] = []
@@ -101,7 +108,8 @@ struct ReferenceRewriter {
         for match in matches {
             // `\[[x]]` is text, not a reference (see EscapedBrackets).
             var backslashes = 0
-            while match.range.lowerBound - backslashes > 0, bytes[match.range.lowerBound - backslashes - 1] == UInt8(ascii: "\\") {
+            while skippingEscaped, match.range.lowerBound - backslashes > 0,
+                  bytes[match.range.lowerBound - backslashes - 1] == UInt8(ascii: "\\") {
                 backslashes += 1
             }
             if backslashes % 2 == 1 { continue }

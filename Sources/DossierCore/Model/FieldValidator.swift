@@ -105,16 +105,21 @@ struct FieldValidator {
         return text
     }
 
-    /// Without leading and trailing white space (Unicode's White_Space, the same set as
-    /// Foundation's `.whitespacesAndNewlines`), or nil when nothing is left. Native, as bridging
+    /// Without leading and trailing white space, or nil when nothing is left. Native, as bridging
     /// to NSString for every field of every document was a thirtieth of a large build's time.
     func trimmed(_ text: String?) -> String? {
         guard let text else { return nil }
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+        guard let first = scalars.firstIndex(where: { !Self.isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !Self.isWhitespace($0) }) else { return nil }
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
         return String(scalars[first...last])
+    }
+
+    /// Foundation's `.whitespacesAndNewlines`: Unicode's White_Space, and the zero-width space,
+    /// which pasted text often carries and which would otherwise make an invisible title.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.value == 0x200B
     }
 }
 
