@@ -119,6 +119,10 @@ public enum SiteBuild {
             }
         }
         result.diagnostics = diagnostics
+        // Freeing every page body and the whole link graph took 0.6 s of a 28 s build of 100,000
+        // incidents, on one core; another thread does it while the command reports and exits.
+        let leftovers = UncheckedBox((consume renderer, consume linked, consume bodies, consume staged))
+        DispatchQueue.global(qos: .utility).async { _ = leftovers }
         return result
     }
 
