@@ -29,6 +29,7 @@ enum Linker {
         let publishedActors = Set(linked.actors.map(\.id))
         let publishedIncidents = Set(published.incidents.map(\.id))
 
+        linked.incidents.reserveCapacity(published.incidents.count)
         for incident in published.incidents {
             var incident = incident
             incident.body.text = ""
@@ -100,11 +101,13 @@ enum Linker {
     }
 
     private static func buildGraph(_ linked: inout LinkedSite) {
+        linked.incidentsByID.reserveCapacity(linked.incidents.count)
         for incident in linked.incidents { linked.incidentsByID[incident.id] = incident }
         for actor in linked.actors { linked.actorsByID[actor.id] = actor }
         for page in linked.pages { linked.pagesByID[page.id] = page }
 
         var related: [String: Set<String>] = [:]
+        related.reserveCapacity(linked.incidents.count)
         var ties: [String: [LinkedSite.ActorIncident]] = [:]
         for incident in linked.incidents {
             for other in incident.related {
