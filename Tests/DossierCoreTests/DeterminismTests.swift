@@ -65,7 +65,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: reference.output) }
         let expected = Golden.tree(reference.output)
 
-        var generator = SeededGenerator(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         let orders: [(String, ([String]) -> [String])] = [
             ("reversed", { $0.reversed() }),
             ("shuffled", { $0.shuffled(using: &generator) }),
@@ -173,18 +173,5 @@ import Testing
             let bytes = try Data(contentsOf: repositoryTemplates.appendingPathComponent(path))
             #expect(DefaultTheme.files[path].map { Data($0.utf8) } == bytes, "built-in \(path) differs from templates/\(path)")
         }
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so a shuffled order is the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
