@@ -4,9 +4,19 @@
 struct PageMarking {
     let site: LinkedSite
     let bodies: RenderedBodies
-
     /// Every page's navigation lists the free pages by title.
-    var navigation: TLP { site.pages.map(\.tlp).max() ?? .clear }
+    let navigation: TLP
+    /// The timeline lists every incident, the actor index every actor; the home page shows both.
+    private(set) var allIncidents = TLP.clear
+    private(set) var allActors = TLP.clear
+
+    init(site: LinkedSite, bodies: RenderedBodies) {
+        self.site = site
+        self.bodies = bodies
+        navigation = site.pages.map(\.tlp).max() ?? .clear
+        allIncidents = marking(of: site.incidents.map(\.id))
+        allActors = marking(of: site.actors.map(\.id))
+    }
 
     func marking(of ids: some Sequence<String>) -> TLP {
         var marking = navigation
@@ -37,10 +47,5 @@ struct PageMarking {
 
     func page(_ page: Page) -> TLP {
         marking(of: [page.id] + (bodies.byID[page.id]?.linkedIDs ?? []))
-    }
-
-    /// A list page shows every document it lists.
-    func list(of ids: some Sequence<String>) -> TLP {
-        marking(of: ids)
     }
 }

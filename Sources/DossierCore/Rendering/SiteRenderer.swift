@@ -61,17 +61,17 @@ struct SiteRenderer {
         }
         switch job {
         case .timeline:
-            return page(OutputPath.timeline, "timeline", title: "Timeline", tlp: marking.list(of: site.incidents.map(\.id)),
+            return page(OutputPath.timeline, "timeline", title: "Timeline", tlp: marking.allIncidents,
                         description: "Every incident in \(site.config.title), newest first.") { root in
                 ListContexts.timeline(site: site, bodies: bodies, root: root)
             }
         case .home:
-            let tlp = max(marking.list(of: site.incidents.map(\.id)), marking.list(of: site.actors.map(\.id)))
+            let tlp = max(marking.allIncidents, marking.allActors)
             return page(OutputPath.home, "home", title: site.config.title, tlp: tlp, description: site.config.description) { root in
                 ListContexts.home(site: site, bodies: bodies, root: root)
             }
         case .actors:
-            return page(OutputPath.actors, "actors", title: "Actors", tlp: marking.list(of: site.actors.map(\.id)),
+            return page(OutputPath.actors, "actors", title: "Actors", tlp: marking.allActors,
                         description: "Every actor in \(site.config.title), with its incidents.") { root in
                 ListContexts.actors(site: site, bodies: bodies, root: root)
             }

@@ -18,8 +18,9 @@ struct TemplateLibrary: Sendable {
         for name in theme.templates.keys.sorted() {
             let (text, path) = theme.templates[name]!
             do {
-                library.register(try MustacheTemplate(string: HTMLEscaper.selectingLine + text), named: name)
-                texts.append((name, HTMLEscaper.selectingLine + text))
+                let source = HTMLEscaper.selectingLine + text
+                library.register(try MustacheTemplate(string: source), named: name)
+                texts.append((name, source))
             } catch let error as MustacheTemplate.ParserError {
                 if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
                    let open = Self.unclosedSection(in: text) {
